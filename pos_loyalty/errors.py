@@ -24,3 +24,9 @@ class Refused(LoyaltyError):
     """The request is understood but the rules or the balance do not allow it."""
 
     code = "refused"
+
+
+class StorageError(LoyaltyError):
+    """The database could not do what was asked; nothing was written."""
+
+    code = "storage"

@@ -80,7 +80,7 @@ def _active_time_bonuses(program: Program, local: datetime) -> list[Bonus]:
     return active
 
 
-def _birthday_near(birthday: date, day: date, window: int) -> bool:
+def birthday_near(birthday: date, day: date, window: int) -> bool:
     for year in (day.year - 1, day.year, day.year + 1):
         try:
             anniversary = birthday.replace(year=year)
@@ -166,7 +166,7 @@ def _purchase_bonuses(program: Program, state: CustomerState, local: datetime) -
         if (
             state.birthday
             and year not in state.birthday_bonus_years
-            and _birthday_near(state.birthday, local.date(), bonus.window_days)
+            and birthday_near(state.birthday, local.date(), bonus.window_days)
         ):
             entries.append(
                 Entry("bonus", bonus.stamps, bonus.points, bonus.cashback, bonus.name,

@@ -1,0 +1,339 @@
+"""`pos-loyalty`: every shop operation from a terminal or a script; with --json, one JSON object per run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__, cards
+from .clock import parse_at
+from .errors import LoyaltyError
+from .money import parse_amount, plain
+from .paths import default_data_dir
+from .rules import Item
+from .scanning import decode_file
+from .service import Loyalty
+
+
+class UsageError(LoyaltyError):
+    code = "usage"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse would print and exit; we answer like every other error
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="pos-loyalty", description="Offline-first loyalty program for a shop counter.")
+    p.add_argument("--data-dir", type=Path, help="data folder (default: the user data folder)")
+    p.add_argument("--json", action="store_true", help="print one JSON object (errors too)")
+    p.add_argument("--staff", help="book as this staff member (default: the command line itself)")
+    p.add_argument("--version", action="version", version=f"pos-loyalty {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    prog = sub.add_parser("program", help="load or show the loyalty program").add_subparsers(dest="action",
+                                                                                              required=True)
+    prog.add_parser("load", help="load a program file (a new version)").add_argument("file", type=Path)
+    prog.add_parser("show", help="show the current program")
+
+    cust = sub.add_parser("customer", help="enroll, find, edit, block, merge").add_subparsers(dest="action",
+                                                                                              required=True)
+    enroll = cust.add_parser("enroll", help="a new customer and card (all fields optional)")
+    _person(enroll)
+    enroll.add_argument("--referred-by", metavar="CARD", help="card of the customer who recommended us")
+    enroll.add_argument("--card", help="a pre-printed card to use instead of a new one")
+    cust.add_parser("find", help="search by name, email, phone or card").add_argument("text")
+    cust.add_parser("show", help="a customer's details and history").add_argument("--card", required=True)
+    edit = cust.add_parser("edit", help="change a customer's details")
+    edit.add_argument("--card", required=True)
+    _person(edit)
+    block = cust.add_parser("block", help="block a lost card")
+    block.add_argument("--card", required=True)
+    block.add_argument("--reason", default="lost")
+    cust.add_parser("reissue", help="block the card and issue a new one for the same account").add_argument(
+        "--card", required=True)
+    merge = cust.add_parser("merge", help="move one account into another")
+    merge.add_argument("--from", dest="source", required=True, metavar="CARD")
+    merge.add_argument("--into", dest="target", required=True, metavar="CARD")
+
+    staff = sub.add_parser("staff", help="staff members and PINs").add_subparsers(dest="action", required=True)
+    add = staff.add_parser("add")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", choices=("cashier", "owner"), default="cashier")
+    add.add_argument("--pin", required=True)
+    staff.add_parser("list")
+    pin = staff.add_parser("pin", help="set a new PIN (also unlocks)")
+    pin.add_argument("--name", required=True)
+    pin.add_argument("--pin", required=True)
+    for verb in ("disable", "enable"):
+        staff.add_parser(verb).add_argument("--name", required=True)
+
+    checkout = sub.add_parser("checkout", help="book a purchase")
+    checkout.add_argument("--card", required=True)
+    checkout.add_argument("--amount", required=True, help="total paid, e.g. 12.50")
+    checkout.add_argument("--item", action="append", default=[], metavar="SKU[:PRICE]",
+                          help="an item of this purchase (its price is part of the total)")
+    _at(checkout)
+    redeem = sub.add_parser("redeem", help="redeem a reward")
+    redeem.add_argument("--card", required=True)
+    redeem.add_argument("--reward", required=True)
+    redeem.add_argument("--amount", help="for cashback: how much")
+    _at(redeem)
+    void = sub.add_parser("void", help="undo a booking (a purchase, redemption or adjustment)")
+    void.add_argument("event_id")
+    _at(void)
+    adjust = sub.add_parser("adjust", help="add or remove points by hand, with a reason")
+    adjust.add_argument("--card", required=True)
+    adjust.add_argument("--points", type=int, required=True)
+    adjust.add_argument("--reason", required=True)
+    _at(adjust)
+    sub.add_parser("balance", help="stamps, points, cashback, tier").add_argument("--card", required=True)
+
+    card = sub.add_parser("card", help="card images").add_subparsers(dest="action", required=True)
+    image = card.add_parser("image", help="save a card's QR as PNG")
+    image.add_argument("--card", required=True)
+    image.add_argument("-o", "--output", type=Path, required=True)
+    sub.add_parser("decode", help="read card codes from images").add_argument("images", nargs="+", type=Path)
+
+    _at(sub.add_parser("expire", help="expire points past their date (the nightly job runs it)"))
+    sub.add_parser("check", help="verify the database and balances").add_argument("--repair", action="store_true")
+    sub.add_parser("backup", help="copy the database safely").add_argument("dest", type=Path)
+    demo = sub.add_parser("demo", help="fill the data folder with a realistic demo shop")
+    demo.add_argument("--customers", type=int, default=300)
+    demo.add_argument("--days", type=int, default=180)
+    demo.add_argument("--program", default="bakery", help="sample program name or file")
+    gui = sub.add_parser("gui", help="start the counter app (the default)")
+    gui.add_argument("--camera", help="camera index, video file or folder of images")
+    return p
+
+
+def _person(parser) -> None:
+    for name in ("name", "email", "phone"):
+        parser.add_argument(f"--{name}")
+    parser.add_argument("--birthday", metavar="YYYY-MM-DD")
+    parser.add_argument("--consent-email", action="store_true", default=None)
+
+
+def _at(parser) -> None:
+    parser.add_argument("--at", metavar="ISO-8601", help="book at this time (default: now); no offset = shop time")
+
+
+_GLOBAL_FLAGS, _GLOBAL_OPTIONS = ("--json",), ("--data-dir", "--staff")
+
+
+def _hoist_globals(argv: list[str]) -> list[str]:
+    """Let --json, --data-dir and --staff stand anywhere on the line, as people type them."""
+    front, rest, i = [], [], 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg in _GLOBAL_FLAGS or arg.split("=", 1)[0] in _GLOBAL_OPTIONS and "=" in arg:
+            front.append(arg)
+        elif arg in _GLOBAL_OPTIONS and i + 1 < len(argv):
+            front += argv[i:i + 2]
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = _hoist_globals(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in argv
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command in (None, "gui"):
+            from ui.app import run  # noqa: PLC0415 - Qt is loaded only when a window is wanted
+
+            return run(args.data_dir or default_data_dir(), camera=getattr(args, "camera", None))
+        result = _run(args)
+    except LoyaltyError as exc:
+        _emit_error(exc.code, exc.message, as_json)
+        return 2 if exc.code == "usage" else 1
+    except KeyboardInterrupt:
+        return 130
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        print(_human(args, result))
+    return 1 if result.get("ok") is False else 0
+
+
+def _emit_error(code: str, message: str, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False))
+    else:
+        print(f"error: {message}", file=sys.stderr)
+
+
+def _run(args) -> dict:
+    if args.command == "decode":
+        return _decode(args.images)
+    data_dir = args.data_dir or default_data_dir()
+    if args.command == "demo":
+        from .demo import build  # noqa: PLC0415
+
+        return build(data_dir, customers=args.customers, days=args.days, program=args.program)
+    app = Loyalty(data_dir)
+    try:
+        return _dispatch(app, args)
+    finally:
+        app.close()
+
+
+def _dispatch(app: Loyalty, args) -> dict:
+    staff = app.staff_member(args.staff) if args.staff else app.system_staff()
+    at = _when(app, getattr(args, "at", None))
+    command, action = args.command, getattr(args, "action", None)
+    if command == "program":
+        if action == "load":
+            version = app.load_program(args.file, staff)
+            return {"version": version, "name": app.program.name}
+        return {"version": app.program_version, "name": app.program.name, "source": app.program.source}
+    if command == "customer":
+        return _customer(app, args, staff, action)
+    if command == "staff":
+        return _staff(app, args, action)
+    if command == "checkout":
+        amount = parse_amount(args.amount, app.program.currency)
+        items = [_item(text, app.program.currency) for text in args.item]
+        return app.checkout(staff, args.card, amount, items, at).as_dict()
+    if command == "redeem":
+        amount = parse_amount(args.amount, app.program.currency) if args.amount else None
+        return app.redeem(staff, args.card, args.reward, amount, at).as_dict()
+    if command == "void":
+        return app.void(staff, args.event_id, at).as_dict()
+    if command == "adjust":
+        return app.adjust(staff, args.card, args.points, args.reason, at).as_dict()
+    if command == "balance":
+        return app.balance(args.card).as_dict()
+    if command == "card":
+        token = cards.verify(args.card, app.card_keys()).text
+        cards.card_image(token, app.program.name).save(args.output, format="PNG")
+        return {"card": token, "file": str(args.output)}
+    if command == "expire":
+        return app.expire(at, staff)
+    if command == "check":
+        return app.check(repair=args.repair)
+    if command == "backup":
+        return {"backup": str(app.backup(args.dest))}
+    raise UsageError(f"unknown command {command}")
+
+
+def _customer(app: Loyalty, args, staff, action: str) -> dict:
+    person = {k: getattr(args, k, None) for k in ("name", "email", "phone", "birthday")}
+    if action == "enroll":
+        customer_id, token, entries = app.enroll(staff, referred_by=args.referred_by, card=args.card,
+                                                 consent_email=bool(args.consent_email), **person)
+        return {"id": customer_id, "card": token, "bonuses": [e.reason for e in entries],
+                "balance": app.balance_of(customer_id).as_dict()}
+    if action == "find":
+        return {"customers": [_public(c) for c in app.search(args.text)]}
+    if action == "merge":
+        source, target = app.resolve(args.source), app.resolve(args.target)
+        app.merge(staff, source, target)
+        return {"merged": source, "into": target, "balance": app.balance_of(target).as_dict()}
+    if action == "block":
+        return {"blocked": cards.verify(args.card, app.card_keys()).text,
+                "customer": app.block_card(args.card, args.reason)}
+    customer_id = app.resolve(args.card)
+    if action == "reissue":
+        return {"id": customer_id, "card": app.reissue_card(customer_id)}
+    if action == "edit":
+        changes = {k: v for k, v in person.items() if v is not None}
+        if args.consent_email is not None:
+            changes["consent_email"] = True
+        app.update_customer(customer_id, **changes)
+    return {"customer": _public(app.customer(customer_id)), "balance": app.balance_of(customer_id).as_dict(),
+            "history": app.history(customer_id) if action == "show" else []}
+
+
+def _staff(app: Loyalty, args, action: str) -> dict:
+    if action == "add":
+        member = app.add_staff(args.name, args.role, args.pin)
+        return {"id": member.id, "name": member.name, "role": member.role}
+    if action == "pin":
+        app.set_pin(args.name, args.pin)
+    elif action in ("disable", "enable"):
+        app.set_staff_active(args.name, action == "enable")
+    return {"staff": [{k: s[k] for k in ("id", "name", "role", "active", "failed_pins", "locked_until")}
+                      for s in app.staff_list()]}
+
+
+def _decode(images: list[Path]) -> dict:
+    results, ok = [], True
+    for path in images:
+        try:
+            tokens = decode_file(path)
+            if tokens:
+                results.append({"image": str(path), "tokens": tokens})
+            else:
+                ok = False
+                results.append({"image": str(path), "error": {"code": "no_code",
+                                                              "message": "No QR code found in this image."}})
+        except LoyaltyError as exc:
+            ok = False
+            results.append({"image": str(path), "error": {"code": exc.code, "message": exc.message}})
+    return {"images": results, "ok": ok}
+
+
+def _item(text: str, currency: str) -> Item:
+    sku, _, price = text.partition(":")
+    if not sku.strip():
+        raise UsageError(f"--item {text!r}: give an item code, optionally with a price (BIO-BREAD:4.20)")
+    return Item(sku.strip().upper(), parse_amount(price, currency) if price else None)
+
+
+def _when(app: Loyalty, text: str | None):
+    if not text:
+        return None
+    try:
+        zone = app.program.timezone
+    except LoyaltyError:
+        zone = "Europe/Berlin"
+    return parse_at(text, zone)
+
+
+def _public(customer: dict) -> dict:
+    return {k: v for k, v in customer.items() if k not in ("num", "phone_rev")}
+
+
+def _human(args, result: dict) -> str:
+    """A short readable answer; scripts should use --json."""
+    if "event_id" in result:
+        bal, earned = result["balance"], result["earned"]
+        parts = [f"{v:+d} {k}" for k, v in earned.items() if k != "bonuses" and v]
+        lines = [f"booked {result['kind']} {result['event_id']}" + (f": {', '.join(parts)}" if parts else "")]
+        lines += [f"  bonus: {b['name']}" for b in earned["bonuses"]]
+        if result.get("tier_change"):
+            lines.append(f"  tier: {result['tier_change']}")
+        lines.append(_balance_line(bal))
+        return "\n".join(lines)
+    if "stamps" in result and "rewards_available" in result:
+        return _balance_line(result)
+    if "card" in result and "id" in result:
+        return f"customer {result['id']}\ncard {result['card']}"
+    if "images" in result:
+        return "\n".join(f"{r['image']}: {' '.join(r['tokens']) if 'tokens' in r else 'error: ' + r['error']['message']}"
+                         for r in result["images"])
+    if "customers" in result:
+        return "\n".join(f"{c['id']}  {c['name'] or 'Guest'}  {c['email'] or ''}  {c['phone'] or ''}"
+                         for c in result["customers"]) or "no customer found"
+    if "integrity" in result:
+        state = "ok" if result["ok"] else f"{len(result['mismatched_balances'])} balance(s) differ from the ledger"
+        return f"integrity: {', '.join(result['integrity'])}; balances: {state}" + (
+            " (repaired)" if result["repaired"] else "")
+    return json.dumps(result, ensure_ascii=False, indent=2, default=str)
+
+
+def _balance_line(bal: dict) -> str:
+    rewards = ", ".join(bal["rewards_available"]) or "none"
+    tier = f", tier {bal['tier']}" if bal["tier"] else ""
+    return (f"balance: {bal['stamps']} stamps, {bal['points']} points, cashback {plain(bal['cashback'])}{tier}; "
+            f"rewards available: {rewards}")

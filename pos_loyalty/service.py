@@ -1,0 +1,502 @@
+"""The one façade the GUI and the CLI share: every operation a shop does, each in one ledger transaction."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from . import cards, program as program_file, rules, staff as staff_rules
+from .clock import to_db, utcnow
+from .errors import LoyaltyError, NotFound, Refused
+from .ledger import VOIDABLE, due_expiries, expiry_event_id, point_lots
+from .program import Program
+from .rules import Entry, Item, Purchase
+from .staff import StaffMember
+from .store import Database
+from .store import customers as customer_sql, events as event_sql, staff as staff_sql
+from .store.events import Booking
+
+UNDO_WINDOW = timedelta(minutes=5)
+
+
+@dataclass
+class Balance:
+    customer_id: str
+    card: str | None
+    name: str | None
+    stamps: int
+    points: int
+    cashback: int
+    tier: str | None
+    rewards_available: list[str]
+    card_size: int | None = None
+    birthday: str | None = None
+    alerts: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Receipt:
+    """What one booking did: the main event, what it earned or spent, and the balance after."""
+
+    event_id: str
+    kind: str
+    stamps: int
+    points: int
+    cashback: int
+    bonuses: list[dict]
+    balance: Balance
+    tier_change: str | None = None
+
+    def as_dict(self) -> dict:
+        out = asdict(self)
+        out["earned"] = {"stamps": self.stamps, "points": self.points, "cashback": self.cashback,
+                         "bonuses": self.bonuses}
+        return out
+
+
+class Loyalty:
+    """Open a data folder; call operations; close. One instance per thread (it owns a SQLite connection)."""
+
+    def __init__(self, data_dir: str | Path):
+        self.data_dir = Path(data_dir)
+        self.db = Database.in_dir(self.data_dir)
+        self._program: tuple[int, Program] | None = None
+        self._first_run()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _first_run(self) -> None:
+        if self.db.meta("terminal_id"):
+            return
+        now = utcnow()
+        with self.db.write() as conn:
+            conn.execute("INSERT INTO meta(key, value) VALUES ('terminal_id', ?), ('shop_id', 'local')",
+                         (str(uuid.uuid4()),))
+            key_id, secret = cards.new_key()
+            conn.execute("INSERT INTO card_keys (key_id, secret, created_at) VALUES (?, ?, ?)",
+                         (key_id, secret, to_db(now)))
+            staff_sql.create(conn, "Command line", "system", None, now)
+
+    # ---- program ----
+
+    def load_program(self, path: str | Path, staff: StaffMember | None = None) -> int:
+        parsed = program_file.load(path)
+        with self.db.write() as conn:
+            version = (conn.execute("SELECT COALESCE(MAX(version), 0) FROM programs").fetchone()[0]) + 1
+            conn.execute("INSERT INTO programs (version, name, source, loaded_at, staff_id) VALUES (?, ?, ?, ?, ?)",
+                         (version, parsed.name, parsed.source, to_db(utcnow()), (staff or self.system_staff()).id))
+        self._program = None
+        return version
+
+    @property
+    def program_version(self) -> int:
+        return self._current_program()[0]
+
+    @property
+    def program(self) -> Program:
+        return self._current_program()[1]
+
+    def _current_program(self) -> tuple[int, Program]:
+        version = self.db.scalar("SELECT MAX(version) FROM programs")
+        if version is None:
+            raise NotFound("No program is loaded yet: load one with 'pos-loyalty program load FILE'.",
+                           code="no_program")
+        if not self._program or self._program[0] != version:
+            source = self.db.scalar("SELECT source FROM programs WHERE version = ?", (version,))
+            self._program = (version, program_file.loads(source))
+        return self._program
+
+    # ---- staff ----
+
+    def system_staff(self) -> StaffMember:
+        row = staff_sql.system(self.db.conn)
+        return StaffMember(row["id"], row["name"], row["role"])
+
+    def add_staff(self, name: str, role: str, pin: str) -> StaffMember:
+        if role not in staff_rules.ROLES:
+            raise LoyaltyError(f"Role must be one of {', '.join(staff_rules.ROLES)}.", code="bad_role")
+        name = name.strip()
+        if not name:
+            raise LoyaltyError("A staff member needs a name.", code="bad_name")
+        if staff_sql.by_name(self.db.conn, name):
+            raise Refused(f"There is already a staff member called {name}.", code="exists")
+        pin_hash = staff_rules.hash_pin(pin)
+        with self.db.write() as conn:
+            staff_id = staff_sql.create(conn, name, role, pin_hash, utcnow())
+        return StaffMember(staff_id, name, role)
+
+    def staff_list(self) -> list[dict]:
+        return [dict(r) | {"pin_hash": None} for r in staff_sql.all_staff(self.db.conn)]
+
+    def staff_member(self, name: str) -> StaffMember:
+        row = staff_sql.by_name(self.db.conn, name)
+        if not row or not row["active"]:
+            raise NotFound(f"No active staff member called {name}.", code="unknown_staff")
+        return StaffMember(row["id"], row["name"], row["role"])
+
+    def sign_in(self, name: str, pin: str, now: datetime | None = None) -> StaffMember:
+        """Check a PIN; five wrong ones in a row lock the member out for a while."""
+        now = now or utcnow()
+        row = staff_sql.by_name(self.db.conn, name)
+        if not row or not row["active"] or row["role"] == "system":
+            raise NotFound(f"No active staff member called {name}.", code="unknown_staff")
+        until = staff_rules.locked_until(row, now)
+        if until:
+            raise staff_rules.locked_message(row["name"], until, now)
+        ok = staff_rules.pin_matches(row["pin_hash"], pin)
+        lock = None if ok else staff_rules.lockout_after_failure(row["failed_pins"], now)
+        with self.db.write() as conn:
+            staff_sql.record_attempt(conn, row["id"], ok, lock)
+        if ok:
+            return StaffMember(row["id"], row["name"], row["role"])
+        if lock:
+            raise staff_rules.locked_message(row["name"], lock, now)
+        left = staff_rules.MAX_FAILURES - row["failed_pins"] - 1
+        raise Refused(f"Wrong PIN. {left} attempt(s) left before a {staff_rules.LOCKOUT.seconds // 60}-minute lock.",
+                      code="wrong_pin")
+
+    def set_pin(self, name: str, pin: str) -> None:
+        member = self.staff_member(name)
+        pin_hash = staff_rules.hash_pin(pin)
+        with self.db.write() as conn:
+            staff_sql.set_pin(conn, member.id, pin_hash)
+
+    def set_staff_active(self, name: str, active: bool) -> None:
+        row = staff_sql.by_name(self.db.conn, name)
+        if not row:
+            raise NotFound(f"No staff member called {name}.", code="unknown_staff")
+        with self.db.write() as conn:
+            staff_sql.set_active(conn, row["id"], active)
+
+    # ---- cards and customers ----
+
+    def card_keys(self) -> dict[int, bytes]:
+        return {r[0]: bytes(r[1]) for r in self.db.query("SELECT key_id, secret FROM card_keys")}
+
+    def new_token(self) -> str:
+        key_id, secret = self.db.one("SELECT key_id, secret FROM card_keys ORDER BY created_at DESC LIMIT 1")
+        return cards.issue(key_id, bytes(secret))
+
+    def resolve(self, scanned: str, *, create: bool = False, staff: StaffMember | None = None) -> str:
+        """The customer id behind a scanned card. An unused genuine card (pre-printed) enrolls a guest if create."""
+        token = cards.verify(scanned, self.card_keys()).text
+        row = customer_sql.card(self.db.conn, token)
+        if row is None:
+            if not create:
+                raise NotFound("This card has not been used yet: book a purchase or enroll to start it.",
+                               code="unknown_card")
+            return self.enroll(staff or self.system_staff(), card=token)[0]
+        if row["blocked_at"]:
+            raise Refused(f"This card was blocked on {row['blocked_at'][:10]} ({row['block_reason'] or 'lost'}). "
+                          "Use the customer's new card.", code="card_blocked")
+        return row["customer_id"]
+
+    def enroll(self, staff: StaffMember, *, name: str | None = None, email: str | None = None,
+               phone: str | None = None, birthday: str | None = None, consent_email: bool = False,
+               referred_by: str | None = None, card: str | None = None,
+               at: datetime | None = None) -> tuple[str, str, list[Entry]]:
+        """A new customer with a card (new, or a pre-printed one), booking any enrollment bonus."""
+        at = at or utcnow()
+        fields = _clean_fields(name=name, email=email, phone=phone, birthday=birthday)
+        referrer = self.resolve(referred_by) if referred_by else None
+        token = card or self.new_token()
+        entries = rules.evaluate_enrollment(self.program)
+        booking = self._booking(staff, at)
+        with self.db.write() as conn:
+            customer_id = customer_sql.create(conn, at=at, staff_id=staff.id, shop_id=booking.shop_id,
+                                              referred_by=referrer, consent_email=consent_email, **fields)
+            customer_sql.add_card(conn, token, customer_id, at)
+            enroll_id = event_sql.append(conn, customer_id, Entry("enroll", detail={"card": token}), booking)
+            for entry in entries:
+                event_sql.append(conn, customer_id, entry, booking, ref=enroll_id,
+                                 expires_at=self._expiry(entry, at))
+        return customer_id, token, entries
+
+    def customer(self, customer_id: str) -> dict:
+        row = customer_sql.get(self.db.conn, customer_id)
+        if row is None:
+            raise NotFound("No such customer.", code="unknown_customer")
+        out = dict(row)
+        out["cards"] = [dict(c) for c in customer_sql.cards_of(self.db.conn, customer_id)]
+        out["card"] = customer_sql.active_card(self.db.conn, customer_id)
+        return out
+
+    def search(self, text: str, limit: int = 50) -> list[dict]:
+        """By card (scanned or typed), name, email or the end of a phone number."""
+        if text.strip().upper().startswith(cards.PREFIX):
+            try:
+                return [self.customer(self.resolve(text))]
+            except LoyaltyError:
+                return []
+        return [dict(r) for r in customer_sql.search(self.db.conn, text, limit)]
+
+    def update_customer(self, customer_id: str, **fields) -> None:
+        self.customer(customer_id)
+        consent = fields.pop("consent_email", None)
+        cleaned = _clean_fields(**fields)
+        if consent is not None:
+            cleaned["consent_email"] = int(bool(consent))
+        with self.db.write() as conn:
+            customer_sql.update(conn, customer_id, utcnow(), **cleaned)
+
+    def block_card(self, scanned: str, reason: str = "lost") -> str:
+        token = cards.verify(scanned, self.card_keys()).text
+        row = customer_sql.card(self.db.conn, token)
+        if row is None:
+            raise NotFound("This card is not in use here.", code="unknown_card")
+        with self.db.write() as conn:
+            customer_sql.block_card(conn, token, utcnow(), reason)
+        return row["customer_id"]
+
+    def reissue_card(self, customer_id: str, reason: str = "lost") -> str:
+        """Block the customer's current card and give the same account a new one."""
+        self.customer(customer_id)
+        token, now = self.new_token(), utcnow()
+        with self.db.write() as conn:
+            old = customer_sql.active_card(conn, customer_id)
+            if old:
+                customer_sql.block_card(conn, old, now, reason)
+            customer_sql.add_card(conn, token, customer_id, now)
+        return token
+
+    def merge(self, staff: StaffMember, source: str, target: str, at: datetime | None = None) -> None:
+        """Move everything of `source` onto `target` (both ids); the source's cards then open the target."""
+        at = at or utcnow()
+        if source == target:
+            raise Refused("These are the same customer.", code="same_customer")
+        for cid in (source, target):
+            if self.customer(cid)["merged_into"]:
+                raise Refused("One of these accounts was already merged into another.", code="already_merged")
+        booking = self._booking(staff, at)
+        with self.db.write() as conn:
+            stamps, points, cashback = event_sql.balance(conn, source)
+            lots = [lot for lot in point_lots(event_sql.points_events(conn, source)) if lot.remaining > 0]
+            detail_out, detail_in = {"into": target}, {"from": source}
+            out_id = event_sql.append(conn, source, Entry("merge", -stamps, -points, -cashback, detail=detail_out),
+                                      booking)
+            moved = sum(lot.remaining for lot in lots)
+            event_sql.append(conn, target, Entry("merge", stamps, 0 if moved == points else points, cashback,
+                                                 detail=detail_in), booking, ref=out_id)
+            if moved == points:  # keep each lot's own expiry date
+                for lot in lots:
+                    event_sql.append(conn, target, Entry("merge", points=lot.remaining, detail=detail_in), booking,
+                                     ref=out_id, expires_at=lot.expires_at)
+            customer_sql.merge(conn, source, target, at)
+
+    # ---- bookings ----
+
+    def _booking(self, staff: StaffMember, at: datetime) -> Booking:
+        return Booking(staff.id, at, self.program_version, self.db.meta("shop_id"), self.db.meta("terminal_id"))
+
+    def _expiry(self, entry: Entry, at: datetime) -> datetime | None:
+        return rules.expiry_date(self.program, at) if entry.points > 0 else None
+
+    def _expire(self, conn, customer_id: str, booking: Booking) -> int:
+        """Book the expiry of the customer's lots that are due (done before anything spends points)."""
+        expired = 0
+        for lot in due_expiries(point_lots(event_sql.points_events(conn, customer_id)), booking.at):
+            entry = Entry("expire", points=-lot.remaining, reason="Points expired",
+                          detail={"earned_at": to_db(lot.earned_at)})
+            event_sql.append(conn, customer_id, entry, booking, ref=lot.event_id,
+                             event_id=expiry_event_id(lot.event_id))
+            expired += lot.remaining
+        return expired
+
+    def checkout(self, staff: StaffMember, scanned: str, amount: int, items: list[Item] = (),
+                 at: datetime | None = None) -> Receipt:
+        at = at or utcnow()
+        program = self.program
+        priced = sum(i.price for i in items if i.price is not None)
+        if priced > amount:
+            raise LoyaltyError("The items cost more than the amount paid; check the prices.", code="bad_items")
+        customer_id = self.resolve(scanned, create=True, staff=staff)
+        booking = self._booking(staff, at)
+        purchase = Purchase(amount, at, tuple(items))
+        with self.db.write() as conn:
+            self._expire(conn, customer_id, booking)
+            state = event_sql.customer_state(conn, program, customer_id, at)
+            entries = rules.evaluate_purchase(program, state, purchase)
+            item_list = [[i.sku, i.price] for i in items] or None
+            purchase_id = event_sql.append(conn, customer_id, entries[0], booking, amount=amount, items=item_list,
+                                           expires_at=self._expiry(entries[0], at))
+            for entry in entries[1:]:
+                event_sql.append(conn, entry.customer or customer_id, entry, booking, ref=purchase_id,
+                                 expires_at=self._expiry(entry, at))
+            tier_change = self._tier_change(conn, program, customer_id, state, at, purchase_id, booking)
+        return self._receipt(purchase_id, entries, customer_id, tier_change)
+
+    def _tier_change(self, conn, program: Program, customer_id: str, state, at: datetime, ref: str,
+                     booking: Booking) -> str | None:
+        if not program.tiers:
+            return None
+        before = rules.tier_of(program, state.qualifying)
+        after = rules.tier_of(program, event_sql.qualifying(conn, program, customer_id, at + timedelta(microseconds=1)))
+        if before.name == after.name:
+            return None
+        change = f"{before.name} → {after.name}"
+        event_sql.append(conn, customer_id, Entry("tier", reason=change, detail={"from": before.name, "to": after.name}),
+                         booking, ref=ref)
+        return change
+
+    def _receipt(self, event_id: str, entries: list[Entry], customer_id: str, tier_change: str | None = None) -> Receipt:
+        own = [e for e in entries if e.customer in (None, customer_id)]
+        bonuses = [{"name": e.reason, "stamps": e.stamps, "points": e.points, "cashback": e.cashback,
+                    "customer": e.customer} for e in entries if e.kind == "bonus"]
+        return Receipt(event_id, entries[0].kind, sum(e.stamps for e in own), sum(e.points for e in own),
+                       sum(e.cashback for e in own), bonuses, self.balance_of(customer_id), tier_change)
+
+    def redeem(self, staff: StaffMember, scanned: str, reward_id: str, amount: int | None = None,
+               at: datetime | None = None) -> Receipt:
+        at = at or utcnow()
+        program = self.program
+        customer_id = self.resolve(scanned)
+        booking = self._booking(staff, at)
+        with self.db.write() as conn:
+            self._expire(conn, customer_id, booking)
+            state = event_sql.customer_state(conn, program, customer_id, at)
+            entry = rules.evaluate_redeem(program, state, reward_id, amount)
+            event_id = event_sql.append(conn, customer_id, entry, booking)
+        return self._receipt(event_id, [entry], customer_id)
+
+    def adjust(self, staff: StaffMember, scanned: str, points: int, reason: str, at: datetime | None = None) -> Receipt:
+        at = at or utcnow()
+        if not reason.strip():
+            raise LoyaltyError("Say why the points are adjusted (a reason is kept in the ledger).", code="no_reason")
+        if points == 0:
+            raise LoyaltyError("An adjustment of 0 points changes nothing.", code="bad_amount")
+        customer_id = self.resolve(scanned, create=points > 0, staff=staff)
+        booking = self._booking(staff, at)
+        entry = Entry("adjust", points=points, reason=reason.strip())
+        with self.db.write() as conn:
+            self._expire(conn, customer_id, booking)
+            current = event_sql.balance(conn, customer_id)[1]
+            if current + points < 0:
+                raise Refused(f"Cannot take {-points} points: the balance is {current} points.",
+                              code="insufficient_balance")
+            event_id = event_sql.append(conn, customer_id, entry, booking, expires_at=self._expiry(entry, at))
+        return self._receipt(event_id, [entry], customer_id)
+
+    def void(self, staff: StaffMember, event_id: str, at: datetime | None = None) -> Receipt:
+        """Take back a purchase, redemption or adjustment: reverse exactly what it and its bonuses booked."""
+        at = at or utcnow()
+        booking = self._booking(staff, at)
+        with self.db.write() as conn:
+            original = event_sql.get(conn, event_id)
+            if original is None:
+                raise NotFound(f"There is no booking {event_id}.", code="unknown_event")
+            if original["kind"] not in VOIDABLE:
+                raise Refused(f"A '{original['kind']}' event cannot be undone; only {', '.join(VOIDABLE)}.",
+                              code="not_voidable")
+            if event_sql.is_voided(conn, event_id):
+                raise Refused("This booking was already undone.", code="already_voided")
+            entries, first = [], None
+            for row in event_sql.group(conn, event_id):
+                entry = Entry("void", -row["stamps"], -row["points"], -row["cashback"], f"Undo {row['kind']}",
+                              {"voided": row["kind"]}, customer=row["customer_id"])
+                void_id = event_sql.append(conn, row["customer_id"], entry, booking, amount=-row["amount"],
+                                           ref=row["id"], expires_at=self._expiry(entry, at))
+                entries.append(entry)
+                first = first or void_id
+        return self._receipt(first, entries, original["customer_id"])
+
+    def last_undoable(self, staff: StaffMember, now: datetime | None = None) -> dict | None:
+        """The staff member's latest booking if it can still be undone at the counter."""
+        now = now or utcnow()
+        row = self.db.one(
+            "SELECT * FROM events e WHERE staff_id = ? AND kind IN ('purchase', 'redeem', 'donate') AND created_at >= ? "
+            f"AND {event_sql.NOT_VOIDED} ORDER BY seq DESC LIMIT 1",
+            (staff.id, to_db(now - UNDO_WINDOW)),
+        )
+        return dict(row) if row else None
+
+    def expire(self, at: datetime | None = None, staff: StaffMember | None = None) -> dict:
+        """The nightly expiry run: every lot past its date loses what is left of it."""
+        at = at or utcnow()
+        booking = self._booking(staff or self.system_staff(), at)
+        total, touched = 0, 0
+        with self.db.write() as conn:
+            for customer_id in event_sql.customers_with_expiring_points(conn, at):
+                expired = self._expire(conn, customer_id, booking)
+                if expired:
+                    total, touched = total + expired, touched + 1
+        return {"points_expired": total, "customers": touched}
+
+    # ---- reading ----
+
+    def balance(self, scanned: str) -> Balance:
+        return self.balance_of(self.resolve(scanned))
+
+    def balance_of(self, customer_id: str, now: datetime | None = None) -> Balance:
+        now = now or utcnow()
+        program = self.program
+        conn = self.db.conn
+        row = customer_sql.get(conn, customer_id)
+        stamps, points, cashback = event_sql.balance(conn, customer_id)
+        state = rules.CustomerState(stamps=stamps, points=points, cashback=cashback)
+        tier = rules.tier_of(program, event_sql.qualifying(conn, program, customer_id, now + timedelta(microseconds=1)))
+        alerts = []
+        if min(stamps, points, cashback) < 0:
+            alerts.append("negative_balance")
+        if row["birthday"] and rules.birthday_near(date.fromisoformat(row["birthday"]),
+                                                    rules.local_time(program, now).date(), 7):
+            alerts.append("birthday")
+        available = rules.rewards_available(program, state)
+        if available:
+            alerts.append("reward_ready")
+        return Balance(customer_id, customer_sql.active_card(conn, customer_id), row["name"], stamps, points, cashback,
+                       tier.name if tier else None, available, program.card_size, row["birthday"], alerts)
+
+    def history(self, customer_id: str, limit: int = 200) -> list[dict]:
+        out = []
+        for row in event_sql.history(self.db.conn, customer_id, limit):
+            item = dict(row)
+            item["items"] = json.loads(row["items"]) if row["items"] else []
+            item["detail"] = json.loads(row["detail"]) if row["detail"] else {}
+            out.append(item)
+        return out
+
+    # ---- maintenance ----
+
+    def check(self, repair: bool = False) -> dict:
+        integrity = [r[0] for r in self.db.query("PRAGMA integrity_check")]
+        mismatched = [dict(r) for r in event_sql.mismatched_balances(self.db.conn)]
+        report = {"integrity": integrity, "ok": integrity == ["ok"] and not mismatched,
+                  "mismatched_balances": mismatched, "repaired": False}
+        if repair and mismatched:
+            with self.db.write() as conn:
+                event_sql.rebuild_balances(conn)
+            report["repaired"] = True
+        return report
+
+    def backup(self, dest: str | Path) -> Path:
+        dest = Path(dest)
+        if dest.is_dir():
+            dest = dest / f"loyalty-{utcnow():%Y%m%d-%H%M%S}.db"
+        return self.db.backup_to(dest)
+
+
+def _clean_fields(**fields) -> dict:
+    out = {}
+    for key, value in fields.items():
+        value = value.strip() if isinstance(value, str) else value
+        if value in ("", None):
+            out[key] = None
+            continue
+        if key == "birthday":
+            try:
+                born = date.fromisoformat(value)
+            except ValueError:
+                raise LoyaltyError(f"Birthday '{value}' is not a date like 1990-04-23.", code="bad_birthday") from None
+            if not date(1900, 1, 1) <= born <= date.today():
+                raise LoyaltyError(f"Birthday {value} is not a plausible date.", code="bad_birthday")
+        if key == "email" and "@" not in value:
+            raise LoyaltyError(f"'{value}' is not an email address.", code="bad_email")
+        out[key] = value
+    return out

@@ -1,0 +1,162 @@
+"""Numbered schema steps. Each runs in its own transaction and bumps PRAGMA user_version; never edit a released step."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+from ..errors import StorageError
+
+if TYPE_CHECKING:
+    from .db import Database
+
+_LEDGER = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE programs (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    source TEXT NOT NULL,
+    loaded_at TEXT NOT NULL,
+    staff_id TEXT
+);
+
+CREATE TABLE staff (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('cashier', 'owner', 'system')),
+    pin_hash TEXT,
+    failed_pins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE customers (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT,
+    email TEXT,
+    phone TEXT,
+    birthday TEXT,
+    referred_by TEXT REFERENCES customers(id),
+    consent_email INTEGER NOT NULL DEFAULT 0,
+    home_shop TEXT,
+    enrolled_by TEXT REFERENCES staff(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    merged_into TEXT REFERENCES customers(id)
+);
+
+CREATE TABLE cards (
+    token TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL REFERENCES customers(id),
+    issued_at TEXT NOT NULL,
+    blocked_at TEXT,
+    block_reason TEXT
+);
+CREATE INDEX cards_customer ON cards(customer_id);
+
+CREATE TABLE card_keys (key_id INTEGER PRIMARY KEY, secret BLOB NOT NULL, created_at TEXT NOT NULL);
+
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    customer_id TEXT NOT NULL REFERENCES customers(id),
+    kind TEXT NOT NULL,
+    stamps INTEGER NOT NULL DEFAULT 0,
+    points INTEGER NOT NULL DEFAULT 0,
+    cashback INTEGER NOT NULL DEFAULT 0,
+    amount INTEGER NOT NULL DEFAULT 0,
+    items TEXT,
+    reason TEXT NOT NULL DEFAULT '',
+    detail TEXT,
+    ref TEXT,
+    staff_id TEXT,
+    shop_id TEXT,
+    terminal_id TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    program_version INTEGER,
+    synced INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX events_customer_time ON events(customer_id, created_at);
+CREATE INDEX events_ref ON events(ref) WHERE ref IS NOT NULL;
+CREATE INDEX events_time ON events(created_at);
+CREATE INDEX events_expiry ON events(expires_at) WHERE expires_at IS NOT NULL;
+CREATE INDEX events_unsynced ON events(seq) WHERE synced = 0;
+
+-- The ledger is append-only: corrections are new events. Only the sync flag may change.
+CREATE TRIGGER events_no_update BEFORE UPDATE OF id, customer_id, kind, stamps, points, cashback, amount, items,
+    reason, detail, ref, staff_id, shop_id, terminal_id, created_at, expires_at, program_version ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TABLE balances (
+    customer_id TEXT PRIMARY KEY REFERENCES customers(id),
+    stamps INTEGER NOT NULL DEFAULT 0,
+    points INTEGER NOT NULL DEFAULT 0,
+    cashback INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+# Search by name or email (full-text, prefixes, accents folded) and by the end of a phone number
+# (reversed digits, so '0170 1234567' and '+49 170 1234567' both match '1234567' through an index).
+_SEARCH = """
+ALTER TABLE customers ADD COLUMN phone_rev TEXT;
+CREATE INDEX customers_phone_rev ON customers(phone_rev) WHERE phone_rev IS NOT NULL;
+CREATE INDEX customers_email ON customers(email COLLATE NOCASE) WHERE email IS NOT NULL;
+CREATE VIRTUAL TABLE customers_fts USING fts5(
+    name, email, content='customers', content_rowid='num', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customers_fts(rowid, name, email) VALUES (new.num, new.name, new.email);
+END;
+CREATE TRIGGER customers_fts_delete AFTER DELETE ON customers BEGIN
+    INSERT INTO customers_fts(customers_fts, rowid, name, email) VALUES ('delete', old.num, old.name, old.email);
+END;
+CREATE TRIGGER customers_fts_update AFTER UPDATE OF name, email ON customers BEGIN
+    INSERT INTO customers_fts(customers_fts, rowid, name, email) VALUES ('delete', old.num, old.name, old.email);
+    INSERT INTO customers_fts(rowid, name, email) VALUES (new.num, new.name, new.email);
+END;
+INSERT INTO customers_fts(customers_fts) VALUES ('rebuild');
+UPDATE customers SET phone_rev = reverse_digits(phone) WHERE phone IS NOT NULL;
+"""
+
+STEPS: list[str] = [_LEDGER, _SEARCH]
+LATEST = len(STEPS)
+
+
+def phone_key(phone: str | None) -> str | None:
+    """Digits of a phone number, reversed, so a suffix search becomes an indexable prefix search."""
+    digits = "".join(c for c in phone or "" if c.isdigit())
+    return digits[::-1] or None
+
+
+def upgrade(db: "Database", target: int = LATEST) -> None:
+    db.conn.create_function("reverse_digits", 1, phone_key, deterministic=True)
+    current = db.version
+    if current > LATEST:
+        raise StorageError(f"{db.path} was written by a newer pos-loyalty (schema {current}); please update the app.",
+                           code="newer_schema")
+    if 0 < current < target and db.path.exists():
+        db.backup_to(db.path.with_name(f"{db.path.name}.before-v{current + 1}"))
+    for number in range(current + 1, target + 1):
+        with db.write() as conn:
+            for statement in _statements(STEPS[number - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script on statement ends that sqlite3 says are complete (triggers hold inner semicolons)."""
+    out, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer.strip())
+            buffer = ""
+    return out
