@@ -377,7 +377,7 @@ class Loyalty:
         with self.db.write() as conn:
             self._expire(conn, customer_id, booking)
             current = event_sql.balance(conn, customer_id)[1]
-            if current + points < 0:
+            if points < 0 and current + points < 0:
                 raise Refused(f"Cannot take {-points} points: the balance is {current} points.",
                               code="insufficient_balance")
             event_id = event_sql.append(conn, customer_id, entry, booking, expires_at=self._expiry(entry, at))
@@ -439,6 +439,8 @@ class Loyalty:
         conn = self.db.conn
         row = customer_sql.get(conn, customer_id)
         stamps, points, cashback = event_sql.balance(conn, customer_id)
+        # Points past their date are not offered, even before the nightly run books their expiry.
+        points -= sum(lot.remaining for lot in due_expiries(point_lots(event_sql.points_events(conn, customer_id)), now))
         state = rules.CustomerState(stamps=stamps, points=points, cashback=cashback)
         tier = rules.tier_of(program, event_sql.qualifying(conn, program, customer_id, now + timedelta(microseconds=1)))
         alerts = []
