@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from . import __version__, cards
@@ -143,14 +144,21 @@ def _hoist_globals(argv: list[str]) -> list[str]:
     return front + rest
 
 
-def main(argv: list[str] | None = None) -> int:
+def _installed_gui():
+    """The window comes from the distribution's `pos_loyalty.gui` entry point: the core never imports the UI."""
+    for entry in entry_points(group="pos_loyalty.gui"):
+        return entry.load()
+    raise LoyaltyError("The counter app is not installed (only the command line is).", code="no_gui")
+
+
+def main(argv: list[str] | None = None, gui=None) -> int:
+    """Run one command. `gui` is the window's run(data_dir, camera) when the caller has it at hand."""
     argv = _hoist_globals(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in argv
     try:
         args = build_parser().parse_args(argv)
         if args.command in (None, "gui"):
-            from ui.app import run  # noqa: PLC0415 - Qt is loaded only when a window is wanted
-
+            run = gui or _installed_gui()
             return run(args.data_dir or default_data_dir(), camera=getattr(args, "camera", None))
         result = _run(args)
     except LoyaltyError as exc:
