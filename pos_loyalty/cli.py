@@ -314,6 +314,7 @@ def _public(customer: dict) -> dict:
 
 def _human(args, result: dict) -> str:
     """A short readable answer; scripts should use --json."""
+    command = args.command
     if "event_id" in result:
         bal, earned = result["balance"], result["earned"]
         parts = [f"{v:+d} {k}" for k, v in earned.items() if k != "bonuses" and v]
@@ -321,22 +322,25 @@ def _human(args, result: dict) -> str:
         lines += [f"  bonus: {b['name']}" for b in earned["bonuses"]]
         if result.get("tier_change"):
             lines.append(f"  tier: {result['tier_change']}")
-        lines.append(_balance_line(bal))
-        return "\n".join(lines)
-    if "stamps" in result and "rewards_available" in result:
+        return "\n".join(lines + [_balance_line(bal)])
+    if command == "balance":
         return _balance_line(result)
-    if "card" in result and "id" in result:
+    if command == "customer" and args.action in ("enroll", "reissue"):
         return f"customer {result['id']}\ncard {result['card']}"
-    if "images" in result:
-        return "\n".join(f"{r['image']}: {' '.join(r['tokens']) if 'tokens' in r else 'error: ' + r['error']['message']}"
-                         for r in result["images"])
-    if "customers" in result:
+    if command == "customer" and args.action == "find":
         return "\n".join(f"{c['id']}  {c['name'] or 'Guest'}  {c['email'] or ''}  {c['phone'] or ''}"
                          for c in result["customers"]) or "no customer found"
-    if "integrity" in result:
+    if command == "decode":
+        return "\n".join(f"{r['image']}: {' '.join(r['tokens']) if 'tokens' in r else 'error: ' + r['error']['message']}"
+                         for r in result["images"])
+    if command == "check":
         state = "ok" if result["ok"] else f"{len(result['mismatched_balances'])} balance(s) differ from the ledger"
         return f"integrity: {', '.join(result['integrity'])}; balances: {state}" + (
             " (repaired)" if result["repaired"] else "")
+    if command == "demo":
+        staff = ", ".join(f"{s['name']} ({s['role']}, PIN {s['pin']})" for s in result["staff"])
+        return (f"demo shop in {result['data_dir']}: {result['customers']} customers, {result['purchases']} purchases, "
+                f"{result['redemptions']} redemptions\nstaff: {staff}\ncard images: {result['cards'][0]} ...")
     return json.dumps(result, ensure_ascii=False, indent=2, default=str)
 
 

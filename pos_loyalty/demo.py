@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def build(data_dir: str | Path, *, customers: int = 300, days: int = 180, progra
     data_dir = Path(data_dir)
     app = Loyalty(data_dir)
     try:
-        if app.db.scalar("SELECT COUNT(*) FROM customers"):
+        if app.customer_count():
             raise Refused(f"{data_dir} already holds a shop; use an empty folder for the demo.", code="not_empty")
         path = Path(program) if Path(program).suffix == ".toml" else resource("programs", f"{program}.toml")
         app.load_program(path)
@@ -36,7 +37,7 @@ def build(data_dir: str | Path, *, customers: int = 300, days: int = 180, progra
         start = now - timedelta(days=days)
         with app.db.write():  # one transaction: thousands of bookings in seconds, all or nothing
             stats = _history(app, rng, staff, customers, start, now)
-        stats["cards"] = _card_images(app, data_dir / "demo-cards", rng)
+        stats["cards"] = _card_images(app, data_dir / "demo-cards")
     finally:
         app.close()
     return {"data_dir": str(data_dir), "staff": [{"name": n, "role": r, "pin": p} for n, r, p in STAFF]} | stats
@@ -87,7 +88,7 @@ def _enroll(app: Loyalty, rng: random.Random, cashier, moment: datetime, tokens:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     fields = {} if anonymous else {
         "name": f"{first} {last}",
-        "email": f"{first}.{last}@example.org".lower() if rng.random() < 0.6 else None,
+        "email": _ascii(f"{first}.{last}@example.org".lower()) if rng.random() < 0.6 else None,
         "phone": f"+49 1{rng.randint(50, 79)} {rng.randint(1000000, 9999999)}" if rng.random() < 0.5 else None,
         "birthday": f"{rng.randint(1950, 2006)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         if rng.random() < 0.5 else None,
@@ -97,13 +98,16 @@ def _enroll(app: Loyalty, rng: random.Random, cashier, moment: datetime, tokens:
     return app.enroll(cashier, referred_by=referrer, at=moment, **fields)[1]
 
 
-def _card_images(app: Loyalty, folder: Path, rng: random.Random) -> list[str]:
+def _ascii(text: str) -> str:
+    """'jürgen.müller' -> 'jurgen.muller', as people write their email addresses."""
+    return unicodedata.normalize("NFKD", text.replace("ł", "l").replace("ı", "i")).encode("ascii", "ignore").decode()
+
+
+def _card_images(app: Loyalty, folder: Path) -> list[str]:
     """A few customers' cards as PNGs: scan them with a phone or feed the folder as a camera (--camera)."""
     folder.mkdir(parents=True, exist_ok=True)
-    rows = app.db.query("SELECT c.token, cu.name FROM cards c JOIN customers cu ON cu.id = c.customer_id "
-                        "WHERE cu.name IS NOT NULL AND c.blocked_at IS NULL ORDER BY cu.num LIMIT 5")
     written = []
-    for number, (token, name) in enumerate(rows, start=1):
+    for number, (token, name) in enumerate(app.named_cards(5), start=1):
         path = folder / f"card-{number}.png"
         cards.card_image(token, name).save(path)
         written.append(str(path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -16,7 +15,7 @@ from .program import Program
 from .rules import Entry, Item, Purchase
 from .staff import StaffMember
 from .store import Database
-from .store import customers as customer_sql, events as event_sql, staff as staff_sql
+from .store import customers as customer_sql, events as event_sql, setup as setup_sql, staff as staff_sql
 from .store.events import Booking
 
 UNDO_WINDOW = timedelta(minutes=5)
@@ -77,11 +76,7 @@ class Loyalty:
             return
         now = utcnow()
         with self.db.write() as conn:
-            conn.execute("INSERT INTO meta(key, value) VALUES ('terminal_id', ?), ('shop_id', 'local')",
-                         (str(uuid.uuid4()),))
-            key_id, secret = cards.new_key()
-            conn.execute("INSERT INTO card_keys (key_id, secret, created_at) VALUES (?, ?, ?)",
-                         (key_id, secret, to_db(now)))
+            setup_sql.initialise(conn, *cards.new_key(), now)
             staff_sql.create(conn, "Command line", "system", None, now)
 
     # ---- program ----
@@ -89,9 +84,8 @@ class Loyalty:
     def load_program(self, path: str | Path, staff: StaffMember | None = None) -> int:
         parsed = program_file.load(path)
         with self.db.write() as conn:
-            version = (conn.execute("SELECT COALESCE(MAX(version), 0) FROM programs").fetchone()[0]) + 1
-            conn.execute("INSERT INTO programs (version, name, source, loaded_at, staff_id) VALUES (?, ?, ?, ?, ?)",
-                         (version, parsed.name, parsed.source, to_db(utcnow()), (staff or self.system_staff()).id))
+            version = setup_sql.add_program(conn, parsed.name, parsed.source, utcnow(),
+                                            (staff or self.system_staff()).id)
         self._program = None
         return version
 
@@ -104,12 +98,12 @@ class Loyalty:
         return self._current_program()[1]
 
     def _current_program(self) -> tuple[int, Program]:
-        version = self.db.scalar("SELECT MAX(version) FROM programs")
-        if version is None:
+        latest = setup_sql.latest_program(self.db.conn)
+        if latest is None:
             raise NotFound("No program is loaded yet: load one with 'pos-loyalty program load FILE'.",
                            code="no_program")
+        version, source = latest
         if not self._program or self._program[0] != version:
-            source = self.db.scalar("SELECT source FROM programs WHERE version = ?", (version,))
             self._program = (version, program_file.loads(source))
         return self._program
 
@@ -178,11 +172,10 @@ class Loyalty:
     # ---- cards and customers ----
 
     def card_keys(self) -> dict[int, bytes]:
-        return {r[0]: bytes(r[1]) for r in self.db.query("SELECT key_id, secret FROM card_keys")}
+        return setup_sql.card_keys(self.db.conn)
 
     def new_token(self) -> str:
-        key_id, secret = self.db.one("SELECT key_id, secret FROM card_keys ORDER BY created_at DESC LIMIT 1")
-        return cards.issue(key_id, bytes(secret))
+        return cards.issue(*setup_sql.signing_key(self.db.conn))
 
     def resolve(self, scanned: str, *, create: bool = False, staff: StaffMember | None = None) -> str:
         """The customer id behind a scanned card. An unused genuine card (pre-printed) enrolls a guest if create."""
@@ -218,6 +211,13 @@ class Loyalty:
                 event_sql.append(conn, customer_id, entry, booking, ref=enroll_id,
                                  expires_at=self._expiry(entry, at))
         return customer_id, token, entries
+
+    def customer_count(self) -> int:
+        return customer_sql.count(self.db.conn)
+
+    def named_cards(self, limit: int = 5) -> list[tuple[str, str]]:
+        """(card, name) of the first named customers: the demo prints these."""
+        return [(r["token"], r["name"]) for r in customer_sql.named_cards(self.db.conn, limit)]
 
     def customer(self, customer_id: str) -> dict:
         row = customer_sql.get(self.db.conn, customer_id)
@@ -408,12 +408,7 @@ class Loyalty:
 
     def last_undoable(self, staff: StaffMember, now: datetime | None = None) -> dict | None:
         """The staff member's latest booking if it can still be undone at the counter."""
-        now = now or utcnow()
-        row = self.db.one(
-            "SELECT * FROM events e WHERE staff_id = ? AND kind IN ('purchase', 'redeem', 'donate') AND created_at >= ? "
-            f"AND {event_sql.NOT_VOIDED} ORDER BY seq DESC LIMIT 1",
-            (staff.id, to_db(now - UNDO_WINDOW)),
-        )
+        row = event_sql.latest_by_staff(self.db.conn, staff.id, (now or utcnow()) - UNDO_WINDOW)
         return dict(row) if row else None
 
     def expire(self, at: datetime | None = None, staff: StaffMember | None = None) -> dict:
@@ -454,6 +449,10 @@ class Loyalty:
             alerts.append("reward_ready")
         return Balance(customer_id, customer_sql.active_card(conn, customer_id), row["name"], stamps, points, cashback,
                        tier.name if tier else None, available, program.card_size, row["birthday"], alerts)
+
+    def unsynced_count(self) -> int:
+        """Events booked here that the central server does not hold yet."""
+        return event_sql.unsynced_count(self.db.conn)
 
     def history(self, customer_id: str, limit: int = 200) -> list[dict]:
         out = []

@@ -74,6 +74,17 @@ def merge(conn: sqlite3.Connection, source: str, target: str, at: datetime) -> N
                  (target, to_db(at), source, source))
 
 
+def count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COUNT(*) FROM customers WHERE merged_into IS NULL").fetchone()[0]
+
+
+def named_cards(conn: sqlite3.Connection, limit: int) -> list[sqlite3.Row]:
+    """Active cards of customers with a name, oldest customers first."""
+    return conn.execute(
+        """SELECT c.token, cu.name FROM cards c JOIN customers cu ON cu.id = c.customer_id
+           WHERE cu.name IS NOT NULL AND c.blocked_at IS NULL ORDER BY cu.num LIMIT ?""", (limit,)).fetchall()
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

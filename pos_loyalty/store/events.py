@@ -148,6 +148,19 @@ def group(conn: sqlite3.Connection, event_id: str) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def latest_by_staff(conn: sqlite3.Connection, staff_id: str, since: datetime) -> sqlite3.Row | None:
+    """The staff member's newest purchase or redemption since a time, if it was not undone."""
+    return conn.execute(
+        f"""SELECT * FROM events e WHERE e.staff_id = ? AND e.kind IN ('purchase', 'redeem', 'donate')
+            AND e.created_at >= ? AND {NOT_VOIDED} ORDER BY e.seq DESC LIMIT 1""",
+        (staff_id, to_db(since)),
+    ).fetchone()
+
+
+def unsynced_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COUNT(*) FROM events WHERE synced = 0").fetchone()[0]
+
+
 def history(conn: sqlite3.Connection, customer_id: str, limit: int = 200) -> list[sqlite3.Row]:
     return conn.execute(
         f"SELECT * FROM events e WHERE e.customer_id IN {FAMILY} ORDER BY e.created_at DESC, e.seq DESC LIMIT :limit",
