@@ -330,7 +330,7 @@ class Loyalty:
                 event_sql.append(conn, entry.customer or customer_id, entry, booking, ref=purchase_id,
                                  expires_at=self._expiry(entry, at))
             tier_change = self._tier_change(conn, program, customer_id, state, at, purchase_id, booking)
-        return self._receipt(purchase_id, entries, customer_id, tier_change)
+        return self._receipt(purchase_id, entries, customer_id, at, tier_change)
 
     def _tier_change(self, conn, program: Program, customer_id: str, state, at: datetime, ref: str,
                      booking: Booking) -> str | None:
@@ -345,12 +345,14 @@ class Loyalty:
                          booking, ref=ref)
         return change
 
-    def _receipt(self, event_id: str, entries: list[Entry], customer_id: str, tier_change: str | None = None) -> Receipt:
+    def _receipt(self, event_id: str, entries: list[Entry], customer_id: str, at: datetime,
+                 tier_change: str | None = None) -> Receipt:
+        """The receipt shows the balance as of the booking's own time (scripts book in the past with --at)."""
         own = [e for e in entries if e.customer in (None, customer_id)]
         bonuses = [{"name": e.reason, "stamps": e.stamps, "points": e.points, "cashback": e.cashback,
                     "customer": e.customer} for e in entries if e.kind == "bonus"]
         return Receipt(event_id, entries[0].kind, sum(e.stamps for e in own), sum(e.points for e in own),
-                       sum(e.cashback for e in own), bonuses, self.balance_of(customer_id), tier_change)
+                       sum(e.cashback for e in own), bonuses, self.balance_of(customer_id, at), tier_change)
 
     def redeem(self, staff: StaffMember, scanned: str, reward_id: str, amount: int | None = None,
                at: datetime | None = None) -> Receipt:
@@ -363,7 +365,7 @@ class Loyalty:
             state = event_sql.customer_state(conn, program, customer_id, at)
             entry = rules.evaluate_redeem(program, state, reward_id, amount)
             event_id = event_sql.append(conn, customer_id, entry, booking)
-        return self._receipt(event_id, [entry], customer_id)
+        return self._receipt(event_id, [entry], customer_id, at)
 
     def adjust(self, staff: StaffMember, scanned: str, points: int, reason: str, at: datetime | None = None) -> Receipt:
         at = at or utcnow()
@@ -381,7 +383,7 @@ class Loyalty:
                 raise Refused(f"Cannot take {-points} points: the balance is {current} points.",
                               code="insufficient_balance")
             event_id = event_sql.append(conn, customer_id, entry, booking, expires_at=self._expiry(entry, at))
-        return self._receipt(event_id, [entry], customer_id)
+        return self._receipt(event_id, [entry], customer_id, at)
 
     def void(self, staff: StaffMember, event_id: str, at: datetime | None = None) -> Receipt:
         """Take back a purchase, redemption or adjustment: reverse exactly what it and its bonuses booked."""
@@ -404,7 +406,7 @@ class Loyalty:
                                            ref=row["id"], expires_at=self._expiry(entry, at))
                 entries.append(entry)
                 first = first or void_id
-        return self._receipt(first, entries, original["customer_id"])
+        return self._receipt(first, entries, original["customer_id"], at)
 
     def last_undoable(self, staff: StaffMember, now: datetime | None = None) -> dict | None:
         """The staff member's latest booking if it can still be undone at the counter."""
