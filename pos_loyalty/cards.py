@@ -73,7 +73,7 @@ def verify(scanned: str, keys: dict[int, bytes]) -> Token:
         raise CardError("This is a web link, not a loyalty card.", code="foreign_code")
     if _PRODUCT_CODE.match(text):
         raise CardError("This is a product barcode, not a loyalty card.", code="foreign_code")
-    text = text.upper()
+    text = "".join(text.split()).upper()  # typed from the print, in groups of four
     if not text.startswith("PL") or len(text) < 3:
         raise CardError("This code is not one of our loyalty cards.", code="foreign_code")
     if text[:3] != PREFIX:

@@ -10,8 +10,9 @@ from datetime import datetime
 VOIDABLE = ("purchase", "redeem", "donate", "adjust")
 KINDS = VOIDABLE + ("bonus", "void", "expire", "merge", "tier", "enroll")
 
-# Deterministic ids make the same expiry booked on two terminals one event after sync.
-_EXPIRY_NAMESPACE = uuid.UUID("6f1c35a0-5d2b-4a8e-9b59-8f1f6f0a7c11")
+# Deterministic ids: what two terminals may each book for the same reason (a lot's expiry, a card's first use
+# and its enrollment bonus) becomes one account and one event after sync, never two.
+_NAMESPACE = uuid.UUID("6f1c35a0-5d2b-4a8e-9b59-8f1f6f0a7c11")
 
 
 @dataclass(frozen=True)
@@ -38,24 +39,35 @@ class Lot:
 def point_lots(events: list[PointsEvent]) -> list[Lot]:
     """Replay a customer's points events in time order, spending oldest lots first.
 
-    A void or expiry takes from the lot it refers to first. Spending beyond the balance becomes a
-    debt that later earnings pay off before they form a lot, so a lot never holds points already spent.
+    A void or expiry takes from the lot it refers to first; a void that gives points back (an undone
+    redemption) returns them to the lots they were taken from, with those lots' own expiry. Spending beyond
+    the balance becomes a debt that later earnings pay off first, so a lot never holds points already spent.
     """
     lots: dict[str, Lot] = {}
+    taken: dict[str, list[tuple[Lot, int]]] = {}
     debt = 0
     for event in sorted(events, key=lambda e: e.created_at):
         if event.points > 0:
-            paid = min(debt, event.points)
+            paid = min(debt, event.points)  # a debt exists only while every lot is empty: pay it first
             debt -= paid
-            lots[event.id] = Lot(event.id, event.created_at, event.expires_at, event.points, event.points - paid)
+            amount = event.points - paid
+            for lot, count in taken.pop(event.ref, []) if event.kind == "void" else []:
+                back = min(amount, count)
+                lot.remaining += back
+                amount -= back
+            if amount:
+                lots[event.id] = Lot(event.id, event.created_at, event.expires_at, amount, amount)
         elif event.points < 0:
             need = -event.points
             own = lots.get(event.ref) if event.ref else None
             queue = ([own] if own else []) + [lot for lot in lots.values() if lot is not own]
+            spent = taken.setdefault(event.id, [])
             for lot in queue:
                 take = min(need, lot.remaining)
-                lot.remaining -= take
-                need -= take
+                if take:
+                    lot.remaining -= take
+                    spent.append((lot, take))
+                    need -= take
                 if not need:
                     break
             debt += need
@@ -67,5 +79,15 @@ def due_expiries(lots: list[Lot], at: datetime) -> list[Lot]:
     return [lot for lot in lots if lot.expires_at is not None and lot.expires_at <= at and lot.remaining > 0]
 
 
-def expiry_event_id(lot_event_id: str) -> str:
-    return str(uuid.uuid5(_EXPIRY_NAMESPACE, lot_event_id))
+def derived_id(*parts: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, ":".join(parts)))
+
+
+def expiry_event_id(lot: Lot) -> str:
+    """One id per lot and amount already gone: a lot refilled by an undone redemption can expire again."""
+    return derived_id(lot.event_id, "expire", str(lot.earned - lot.remaining))
+
+
+def customer_id_for(first_card: str) -> str:
+    """A customer's id follows from the first card: an offline shop that meets the card opens the same account."""
+    return derived_id("customer", first_card)

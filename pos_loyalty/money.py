@@ -12,7 +12,7 @@ from .errors import LoyaltyError
 # A single purchase above this is almost certainly a typo (an extra zero, a barcode in the amount field).
 MAX_AMOUNT_MAJOR = 100_000
 
-_AMOUNT = re.compile(r"^(?P<units>\d{1,9})(?:[.,](?P<frac>\d+))?$")
+_AMOUNT = re.compile(r"^(?P<units>[0-9]{1,9})(?:[.,](?P<frac>[0-9]+))?$")  # ASCII digits only
 
 
 class AmountError(LoyaltyError):

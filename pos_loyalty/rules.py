@@ -80,15 +80,16 @@ def _active_time_bonuses(program: Program, local: datetime) -> list[Bonus]:
     return active
 
 
-def birthday_near(birthday: date, day: date, window: int) -> bool:
+def birthday_year(birthday: date, day: date, window: int) -> int | None:
+    """The year of the birthday within `window` days of `day` (the one around New Year may be next year's)."""
     for year in (day.year - 1, day.year, day.year + 1):
         try:
             anniversary = birthday.replace(year=year)
         except ValueError:  # 29 February in a common year
             anniversary = date(year, 2, 28)
         if abs((day - anniversary).days) <= window:
-            return True
-    return False
+            return year
+    return None
 
 
 def _weighted_amount(program: Program, purchase: Purchase) -> tuple[Fraction, list]:
@@ -162,12 +163,9 @@ def _purchase_bonuses(program: Program, state: CustomerState, local: datetime) -
         if bonus.points:
             entries.append(Entry("bonus", points=bonus.points, reason=bonus.name, detail={"bonus": bonus.kind}))
     for bonus in program.bonuses_of("birthday"):
-        year = local.year
-        if (
-            state.birthday
-            and year not in state.birthday_bonus_years
-            and birthday_near(state.birthday, local.date(), bonus.window_days)
-        ):
+        # Once per birthday: the year is the birthday's, so 29 Dec and 2 Jan around one birthday pay once.
+        year = birthday_year(state.birthday, local.date(), bonus.window_days) if state.birthday else None
+        if year is not None and year not in state.birthday_bonus_years:
             entries.append(
                 Entry("bonus", bonus.stamps, bonus.points, bonus.cashback, bonus.name,
                       {"bonus": "birthday", "year": year})

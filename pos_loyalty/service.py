@@ -10,7 +10,7 @@ from pathlib import Path
 from . import cards, program as program_file, rules, staff as staff_rules
 from .clock import to_db, utcnow
 from .errors import LoyaltyError, NotFound, Refused
-from .ledger import VOIDABLE, due_expiries, expiry_event_id, point_lots
+from .ledger import VOIDABLE, customer_id_for, derived_id, due_expiries, expiry_event_id, point_lots
 from .program import Program
 from .rules import Entry, Item, Purchase
 from .staff import StaffMember
@@ -202,14 +202,18 @@ class Loyalty:
         token = card or self.new_token()
         entries = rules.evaluate_enrollment(self.program)
         booking = self._booking(staff, at)
+        customer_id = customer_id_for(token)
         with self.db.write() as conn:
-            customer_id = customer_sql.create(conn, at=at, staff_id=staff.id, shop_id=booking.shop_id,
-                                              referred_by=referrer, consent_email=consent_email, **fields)
+            if customer_sql.card(conn, token):
+                raise Refused("This card is already in use.", code="card_in_use")
+            customer_sql.create(conn, customer_id, at=at, staff_id=staff.id, shop_id=booking.shop_id,
+                                referred_by=referrer, consent_email=consent_email, **fields)
             customer_sql.add_card(conn, token, customer_id, at)
-            enroll_id = event_sql.append(conn, customer_id, Entry("enroll", detail={"card": token}), booking)
-            for entry in entries:
-                event_sql.append(conn, customer_id, entry, booking, ref=enroll_id,
-                                 expires_at=self._expiry(entry, at))
+            enroll_id = event_sql.append(conn, customer_id, Entry("enroll", detail={"card": token}), booking,
+                                         event_id=derived_id(customer_id, "enroll"))
+            for number, entry in enumerate(entries):
+                event_sql.append(conn, customer_id, entry, booking, ref=enroll_id, expires_at=self._expiry(entry, at),
+                                 event_id=derived_id(customer_id, "enroll", str(number)))
         return customer_id, token, entries
 
     def customer_count(self) -> int:
@@ -305,7 +309,7 @@ class Loyalty:
             entry = Entry("expire", points=-lot.remaining, reason="Points expired",
                           detail={"earned_at": to_db(lot.earned_at)})
             event_sql.append(conn, customer_id, entry, booking, ref=lot.event_id,
-                             event_id=expiry_event_id(lot.event_id))
+                             event_id=expiry_event_id(lot))
             expired += lot.remaining
         return expired
 
@@ -443,8 +447,8 @@ class Loyalty:
         alerts = []
         if min(stamps, points, cashback) < 0:
             alerts.append("negative_balance")
-        if row["birthday"] and rules.birthday_near(date.fromisoformat(row["birthday"]),
-                                                    rules.local_time(program, now).date(), 7):
+        if row["birthday"] and rules.birthday_year(date.fromisoformat(row["birthday"]),
+                                                    rules.local_time(program, now).date(), 7) is not None:
             alerts.append("birthday")
         available = rules.rewards_available(program, state)
         if available:

@@ -73,7 +73,9 @@ class TestBoutique:
     def test_birthday_across_new_year(self):
         state = CustomerState(birthday=date(1990, 1, 2))
         entries = earn(sample("boutique"), 1000, datetime(2026, 12, 28, 12, tzinfo=UTC), state)
-        assert entries[1].detail == {"bonus": "birthday", "year": 2026}
+        assert entries[1].detail == {"bonus": "birthday", "year": 2027}  # it is next year's birthday
+        paid = CustomerState(birthday=date(1990, 1, 2), birthday_bonus_years=frozenset({2027}))
+        assert len(earn(sample("boutique"), 1000, datetime(2027, 1, 3, 12, tzinfo=UTC), paid)) == 1
 
     def test_leap_day_birthday_in_common_year(self):
         state = CustomerState(birthday=date(2000, 2, 29))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import uuid
 from datetime import datetime
 
 from ..clock import to_db
@@ -13,9 +12,8 @@ from .migrations import phone_key
 FIELDS = ("name", "email", "phone", "birthday", "consent_email")
 
 
-def create(conn: sqlite3.Connection, *, at: datetime, staff_id: str, shop_id: str, referred_by: str | None = None,
-           **fields) -> str:
-    customer_id = str(uuid.uuid4())
+def create(conn: sqlite3.Connection, customer_id: str, *, at: datetime, staff_id: str, shop_id: str,
+           referred_by: str | None = None, **fields) -> None:
     values = {k: fields.get(k) for k in FIELDS}
     conn.execute(
         """INSERT INTO customers (id, name, email, phone, phone_rev, birthday, consent_email, referred_by, home_shop,
@@ -26,7 +24,6 @@ def create(conn: sqlite3.Connection, *, at: datetime, staff_id: str, shop_id: st
             values["consent_email"])), "referred_by": referred_by, "shop": shop_id, "staff": staff_id,
                   "at": to_db(at)},
     )
-    return customer_id
 
 
 def update(conn: sqlite3.Connection, customer_id: str, at: datetime, **fields) -> None:
