@@ -350,13 +350,14 @@ class Loyalty:
         return change
 
     def _receipt(self, event_id: str, entries: list[Entry], customer_id: str, at: datetime,
-                 tier_change: str | None = None) -> Receipt:
+                 tier_change: str | None = None, expiry_booked: bool = True) -> Receipt:
         """The receipt shows the balance as of the booking's own time (scripts book in the past with --at)."""
         own = [e for e in entries if e.customer in (None, customer_id)]
         bonuses = [{"name": e.reason, "stamps": e.stamps, "points": e.points, "cashback": e.cashback,
                     "customer": e.customer} for e in entries if e.kind == "bonus"]
         return Receipt(event_id, entries[0].kind, sum(e.stamps for e in own), sum(e.points for e in own),
-                       sum(e.cashback for e in own), bonuses, self.balance_of(customer_id, at), tier_change)
+                       sum(e.cashback for e in own), bonuses,
+                       self.balance_of(customer_id, at, expiry_booked=expiry_booked), tier_change)
 
     def redeem(self, staff: StaffMember, scanned: str, reward_id: str, amount: int | None = None,
                at: datetime | None = None) -> Receipt:
@@ -410,7 +411,7 @@ class Loyalty:
                                            ref=row["id"], expires_at=self._expiry(entry, at))
                 entries.append(entry)
                 first = first or void_id
-        return self._receipt(first, entries, original["customer_id"], at)
+        return self._receipt(first, entries, original["customer_id"], at, expiry_booked=False)
 
     def last_undoable(self, staff: StaffMember, now: datetime | None = None) -> dict | None:
         """The staff member's latest booking if it can still be undone at the counter."""
@@ -434,14 +435,16 @@ class Loyalty:
     def balance(self, scanned: str) -> Balance:
         return self.balance_of(self.resolve(scanned))
 
-    def balance_of(self, customer_id: str, now: datetime | None = None) -> Balance:
+    def balance_of(self, customer_id: str, now: datetime | None = None, *, expiry_booked: bool = False) -> Balance:
+        """The balance as the counter shows it; `expiry_booked` when the caller just booked what was due."""
         now = now or utcnow()
         program = self.program
         conn = self.db.conn
         row = customer_sql.get(conn, customer_id)
         stamps, points, cashback = event_sql.balance(conn, customer_id)
-        # Points past their date are not offered, even before the nightly run books their expiry.
-        points -= sum(lot.remaining for lot in due_expiries(point_lots(event_sql.points_events(conn, customer_id)), now))
+        if not expiry_booked:  # points past their date are not offered, even before the nightly run
+            points -= sum(lot.remaining for lot in due_expiries(point_lots(event_sql.points_events(conn, customer_id)),
+                                                                 now))
         state = rules.CustomerState(stamps=stamps, points=points, cashback=cashback)
         tier = rules.tier_of(program, event_sql.qualifying(conn, program, customer_id, now + timedelta(microseconds=1)))
         alerts = []

@@ -47,6 +47,8 @@ CREATE TABLE customers (
     updated_at TEXT NOT NULL,
     merged_into TEXT REFERENCES customers(id)
 );
+-- Every history query asks for "this customer or those merged into it": without this index, a full scan.
+CREATE INDEX customers_merged_into ON customers(merged_into) WHERE merged_into IS NOT NULL;
 
 CREATE TABLE cards (
     token TEXT PRIMARY KEY,
@@ -108,7 +110,8 @@ ALTER TABLE customers ADD COLUMN phone_rev TEXT;
 CREATE INDEX customers_phone_rev ON customers(phone_rev) WHERE phone_rev IS NOT NULL;
 CREATE INDEX customers_email ON customers(email COLLATE NOCASE) WHERE email IS NOT NULL;
 CREATE VIRTUAL TABLE customers_fts USING fts5(
-    name, email, content='customers', content_rowid='num', tokenize='unicode61 remove_diacritics 2'
+    name, email, content='customers', content_rowid='num', tokenize='unicode61 remove_diacritics 2',
+    prefix='1 2 3'
 );
 CREATE TRIGGER customers_fts_insert AFTER INSERT ON customers BEGIN
     INSERT INTO customers_fts(rowid, name, email) VALUES (new.num, new.name, new.email);
