@@ -1,4 +1,4 @@
-"""Builds the application: QApplication, data folder, services, main window."""
+"""Builds the application: QApplication, theme, data folder, services, main window and the scanner filter."""
 
 from __future__ import annotations
 
@@ -15,21 +15,59 @@ def _has_screen() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def build(service, app=None):
+    """Theme the app, make the window and install the keyboard-wedge filter; returns (window, scanner).
+
+    The caller owns both: remove the filter with app.removeEventFilter(scanner) when the window goes away.
+    """
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from . import theme  # noqa: PLC0415
+    from .main_window import MainWindow  # noqa: PLC0415
+    from .scanner_filter import ScannerFilter  # noqa: PLC0415
+
+    app = app or QApplication.instance()
+    theme.apply(app)
+    window = MainWindow(service)
+    scanner = ScannerFilter(window)
+    app.installEventFilter(scanner)
+    scanner.scanned.connect(window.on_code_scanned)
+    return window, scanner
+
+
 def run(data_dir: Path, camera: str | None = None) -> int:
     if not _has_screen():
         raise LoyaltyError("No screen found (DISPLAY is not set). Start the app from a desktop session, "
                            "or try: xvfb-run pos-loyalty gui", code="no_display")
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - after the screen check, so Qt cannot abort
 
-    from .main_window import MainWindow  # noqa: PLC0415
     from pos_loyalty.service import Loyalty  # noqa: PLC0415
 
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")  # QtMultimedia's start-up chatter
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("pos-loyalty")
     service = Loyalty(data_dir)
-    window = MainWindow(service)
+    window, scanner = build(service, app)
+    camera = _start_camera(window, camera) if camera is not None else None
     window.show()
     try:
         return app.exec()
     finally:
+        if camera:
+            camera.stop()
+        app.removeEventFilter(scanner)
         service.close()
+
+
+def _start_camera(window, spec: str):
+    """A camera index, a video file or a folder of images, read on its own thread into the counter."""
+    from .camera import Camera, CameraPreview  # noqa: PLC0415
+
+    preview = CameraPreview()
+    camera = Camera(window)
+    camera.code_read.connect(window.on_code_scanned)
+    camera.frame_ready.connect(preview.show_frame)
+    camera.error.connect(preview.show_off)
+    window.set_camera_widget(preview)
+    camera.start(spec)
+    return camera

@@ -1,32 +1,68 @@
-"""The main window: for now the shop, its program and its numbers; the counter view comes next."""
+"""The main window: layout and wiring only – sign-in and counter screens, the status bar, scans routed in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.service import Loyalty
+from pos_loyalty.staff import StaffMember
+
+from .status import StatusBar
+from .views.counter import CounterView
+from .views.sign_in import SignInView
 
 
 class MainWindow(QMainWindow):
     def __init__(self, service: Loyalty):
         super().__init__()
         self.service = service
-        self.setWindowTitle(self.tr("pos-loyalty"))
         try:
             shop = service.program.name
-        except LoyaltyError as exc:
-            shop = exc.message
-        customers = service.db.scalar("SELECT COUNT(*) FROM customers")
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        title = QLabel(shop)
-        title.setAlignment(Qt.AlignCenter)
-        title.setStyleSheet("font-size: 32px; font-weight: bold;")
-        info = QLabel(self.tr("%n customer(s) enrolled. Scan a card to begin.", "", customers))
-        info.setAlignment(Qt.AlignCenter)
-        layout.addWidget(title)
-        layout.addWidget(info)
-        self.setCentralWidget(body)
-        self.resize(1024, 700)
+        except LoyaltyError:
+            shop = ""
+        self.setWindowTitle(self.tr("pos-loyalty") + (f" — {shop}" if shop else ""))
+        self.sign_in = SignInView(service)
+        self.counter = CounterView(service)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.sign_in)
+        self.stack.addWidget(self.counter)
+        self.setCentralWidget(self.stack)
+        self.status = StatusBar(service)
+        self.setStatusBar(self.status)
+
+        self.sign_in.signed_in.connect(self.signed_in)
+        self.status.sign_out_requested.connect(self.sign_out)
+        self.counter.booked.connect(self.status.refresh)
+        self.setMinimumSize(1024, 700)
+        self.resize(1280, 800)
+
+    @property
+    def staff(self) -> StaffMember | None:
+        return self.counter.staff
+
+    @Slot(object)
+    def signed_in(self, staff: StaffMember) -> None:
+        self.counter.set_staff(staff)
+        self.status.set_staff(staff)
+        self.stack.setCurrentWidget(self.counter)
+
+    @Slot()
+    def sign_out(self) -> None:
+        self.counter.set_staff(None)
+        self.status.set_staff(None)
+        self.sign_in.reset()
+        self.stack.setCurrentWidget(self.sign_in)
+
+    @Slot(str)
+    def on_code_scanned(self, text: str) -> None:
+        """Every card read (keyboard-wedge filter, camera) arrives here."""
+        if self.staff is None:
+            self.sign_in.show_message(self.tr("Sign in first, then scan the card."))
+            return
+        self.counter.on_code_scanned(text)
+
+    @Slot(QWidget)
+    def set_camera_widget(self, widget: QWidget | None) -> None:
+        self.counter.set_camera_widget(widget)

@@ -1,0 +1,178 @@
+"""Screenshots of the counter app on a fresh demo shop: sign-in, idle counter, customer, booking, dialogs, refusal.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py /tmp/shots
+
+Without a display it falls back to Qt's offscreen platform (same pixels, no window-system screen grab).
+The window is driven the way a cashier drives it: PIN typed, cards scanned as keyboard-wedge bursts, amounts typed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("POS_LOYALTY_SOUND", "0")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false;qt.qpa.*=false")
+
+from PySide6.QtCore import QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QImage, QPainter  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from pos_loyalty import demo  # noqa: E402
+from pos_loyalty.cards import issue  # noqa: E402
+from pos_loyalty.service import Loyalty  # noqa: E402
+from ui.app import build  # noqa: E402
+from ui.card_print import paint_card  # noqa: E402
+
+
+class Shooter:
+    def __init__(self, out: Path):
+        self.out = out
+        self.taken: list[Path] = []
+
+    def settle(self, ms: int = 700) -> None:
+        """Let animations (stamp, flash), deferred layouts and background jobs finish."""
+        QTest.qWait(ms)
+
+    def __call__(self, widget: QWidget, name: str, ms: int = 700) -> None:
+        self.settle(ms)
+        path = self.out / f"{len(self.taken) + 1:02d}-{name}.png"
+        screen = QApplication.primaryScreen()
+        if QApplication.platformName() == "xcb" and widget.isWindow() and widget.windowType() == Qt.Dialog:
+            # The whole screen: the dialog over the counter, as the cashier sees it.
+            screen.grabWindow(0).save(str(path))
+        else:
+            widget.grab().save(str(path))
+        self.taken.append(path)
+        print(path)
+
+
+def type_keys(widget: QWidget, text: str, enter: bool = False) -> None:
+    QTest.keyClicks(widget, text, delay=60)  # a person: the scanner filter lets it through
+    QTest.qWait(150)
+    if enter:
+        QTest.keyClick(widget, Qt.Key_Return, delay=60)
+
+
+def scan(text: str) -> None:
+    """A keyboard-wedge burst into whatever has the focus."""
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    QTest.keyClicks(target, text, delay=2)
+    QTest.keyClick(target, Qt.Key_Return)
+    QTest.qWait(50)
+
+
+def save_print_preview(card, path: Path) -> None:
+    """The printed card as it comes out, painted the same way as on the printer, at 300 dpi."""
+    image = QImage(1011, 638, QImage.Format_RGB32)  # 85.6 x 54 mm
+    painter = QPainter(image)
+    paint_card(painter, QRectF(image.rect()), card.qr, card.token, card.shop, card.name)
+    painter.end()
+    image.save(str(path))
+    print(path)
+
+
+def pick_customer(service: Loyalty) -> tuple[str, str]:
+    """A named customer one stamp short of a full card: booking shows the stamp arrive and the reward appear."""
+    best = None
+    for letter in "aeinorst":
+        for row in service.search(letter, limit=200):
+            balance = service.balance_of(row["id"])
+            if not balance.name or not balance.card:
+                continue
+            gap = abs((balance.card_size or 8) - 1 - balance.stamps)
+            if best is None or gap < best[0]:
+                best = (gap, row["id"], balance.card)
+            if gap == 0:
+                return best[1], best[2]
+    return best[1], best[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="folder for the PNGs")
+    parser.add_argument("--data-dir", type=Path, help="demo data folder to create (default: a temporary one)")
+    parser.add_argument("--customers", type=int, default=120)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="pos-loyalty-shots-")) / "demo"
+    if not (data_dir / "loyalty.db").exists():
+        demo.build(data_dir, customers=args.customers, days=120)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    service = Loyalty(data_dir)
+    window, scanner = build(service, app)
+    window.resize(1280, 800)
+    window.move(0, 0)
+    window.show()
+    window.activateWindow()
+    QTest.qWaitForWindowExposed(window)
+    shot = Shooter(args.out)
+    counter = window.counter
+    try:
+        sign_in = window.sign_in
+        sign_in.staff_buttons["Jonas"].click()
+        type_keys(sign_in.pin_pad.field, "99")
+        shot(window, "sign-in")
+        type_keys(sign_in.pin_pad.field, "99", enter=True)
+        shot(window, "sign-in-wrong-pin")
+        type_keys(sign_in.pin_pad.field, "1111", enter=True)
+        shot(window, "counter-idle")
+
+        customer_id, token = pick_customer(service)
+        scan(token)
+        shot(window, "customer")
+        type_keys(counter.booking.amount, "7.40", enter=True)
+        shot(window, "customer-after-booking", ms=900)
+
+        if counter.panel.reward_buttons:
+            next(iter(counter.panel.reward_buttons.values())).click()
+            shot(counter.dialog, "redeem-confirm")
+            counter.dialog.ok_button.click()
+            shot(window, "customer-after-redeem", ms=900)
+
+        scan(token[:-1] + ("0" if token[-1] != "0" else "1"))
+        shot(window, "refused-forged-card")
+        scan(issue(1, b"another shop"))
+        shot(window, "refused-foreign-card")
+
+        counter.search.setFocus()
+        type_keys(counter.search, "Mia")
+        counter.run_search()
+        shot(window, "search-results")
+        QTest.keyClick(counter.search, Qt.Key_Escape)
+
+        counter.enroll()
+        dialog = counter.dialog
+        QTest.qWaitForWindowExposed(dialog)
+        for field, text in ((dialog.name, "Emma Weber"), (dialog.email, "emma.weber@example.org"),
+                            (dialog.phone, "+49 151 2345678"), (dialog.birthday, "23.04.1990")):
+            field.setText(text)
+        dialog.consent.setChecked(True)
+        shot(dialog, "enroll")
+        dialog.ok_button.click()
+        card = counter.dialog
+        QTest.qWaitForWindowExposed(card)
+        shot(card, "card", ms=1200)
+        save_print_preview(card, args.out / f"{len(shot.taken) + 1:02d}-card-print.png")
+        shot.taken.append(args.out / f"{len(shot.taken) + 1:02d}-card-print.png")
+        card.accept()
+        shot(window, "new-customer", ms=900)
+    finally:
+        app.removeEventFilter(scanner)
+        window.close()
+        service.close()
+    print(f"{len(shot.taken)} screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Confirm a redemption; for cashback, ask how much (the full balance is proposed)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from pos_loyalty.errors import LoyaltyError
+from pos_loyalty.money import parse_amount, plain
+from pos_loyalty.program import CASHBACK_REWARD, Program
+from pos_loyalty.service import Balance
+
+from ..i18n import fill, money, plural
+from ..theme import set_role
+
+
+class RedeemDialog(QDialog):
+    """confirm(amount or None) books it and may raise LoyaltyError, which is shown here (the dialog stays open)."""
+
+    def __init__(self, title: str, detail: str, program: Program, confirm: Callable[[int | None], None], *,
+                 cashback_available: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Redeem"))
+        self.setMinimumWidth(560)
+        self.program = program
+        self._confirm = confirm
+        heading = QLabel(title)
+        set_role(heading, "title")
+        heading.setWordWrap(True)
+        info = QLabel(detail)
+        set_role(info, "subtitle")
+        info.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(16)
+        layout.addWidget(heading)
+        layout.addWidget(info)
+
+        self.amount: QLineEdit | None = None
+        if cashback_available is not None:
+            self.amount = QLineEdit(plain(cashback_available, program.currency))
+            self.amount.setObjectName("cashbackAmount")
+            set_role(self.amount, "amount")
+            self.amount.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.amount.selectAll()
+            row = QHBoxLayout()
+            row.addWidget(self.amount, 1)
+            currency = QLabel(program.currency)
+            set_role(currency, "metric")
+            row.addWidget(currency)
+            layout.addLayout(row)
+
+        self.error = QLabel()
+        self.error.setObjectName("redeemError")
+        set_role(self.error, "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+        self.ok_button = QPushButton(self.tr("Redeem"))
+        self.ok_button.setObjectName("confirmRedeem")
+        set_role(self.ok_button, "primary")
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.submit)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok_button)
+        layout.addLayout(buttons)
+
+    @classmethod
+    def for_reward(cls, program: Program, reward_id: str, balance: Balance, confirm: Callable[[int | None], None],
+                   parent: QWidget | None = None) -> "RedeemDialog":
+        """The question for one reward of the program: what it costs, or (cashback) how much to pay out."""
+        tr = lambda text, n=-1: QCoreApplication.translate("RedeemDialog", text, None, n)  # noqa: E731
+        if reward_id == CASHBACK_REWARD:
+            return cls(tr("Pay out cashback?"), fill(tr("Available: %1. How much?"), money(balance.cashback, program)),
+                       program, confirm, cashback_available=balance.cashback, parent=parent)
+        reward = program.reward(reward_id)
+        title = fill(tr("Redeem “%1”?"), reward.name if reward else reward_id)
+        if reward and reward.cost_stamps:
+            detail = plural(tr("This takes %n stamp(s) from the card.", reward.cost_stamps), reward.cost_stamps)
+        elif reward and reward.cost_points:
+            detail = plural(tr("This takes %n point(s).", reward.cost_points), reward.cost_points)
+        else:
+            detail = ""
+        return cls(title, detail, program, confirm, parent=parent)
+
+    def submit(self) -> None:
+        try:
+            amount = parse_amount(self.amount.text(), self.program.currency) if self.amount else None
+            self._confirm(amount)
+        except LoyaltyError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.accept()

@@ -1,0 +1,1 @@
+"""Full-window screens: staff sign-in and the counter."""
