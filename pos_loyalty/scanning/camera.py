@@ -13,7 +13,7 @@ import numpy as np
 from ..errors import LoyaltyError
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".webp", ".tif", ".tiff"})
-IMAGE_FPS = 10.0  # a folder of stills has no rate of its own; this looks like a slow webcam
+IMAGE_FPS = 0.5  # stills have no rate of their own: a card every 2 s, as a person holds them up one by one
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], None]
