@@ -35,7 +35,7 @@ from _common import (  # noqa: E402
 
 from pos_loyalty import cards  # noqa: E402
 from pos_loyalty.clock import from_db, to_db  # noqa: E402
-from pos_loyalty import ledger  # noqa: E402
+from pos_loyalty import ledger, rules  # noqa: E402
 from pos_loyalty.paths import resource  # noqa: E402
 from pos_loyalty.rules import Item  # noqa: E402
 from pos_loyalty.service import Loyalty  # noqa: E402
@@ -111,18 +111,6 @@ def _fast_to_db():
         return f"{prefix}T{hours:02d}:{minutes:02d}:{secs:02d}.{micro:06d}Z"
 
     return fmt
-
-
-def _birthday_year(birthday: date, day: date, window: int) -> int | None:
-    """The year of the birthday within `window` days of `day`, if any (what the birthday bonus is booked under)."""
-    for year in (day.year - 1, day.year, day.year + 1):
-        try:
-            anniversary = birthday.replace(year=year)
-        except ValueError:  # 29 February in a common year
-            anniversary = date(year, 2, 28)
-        if abs((day - anniversary).days) <= window:
-            return year
-    return None
 
 
 def _uuid4(rng: random.Random) -> str:
@@ -314,7 +302,7 @@ class ShopBuilder:
             if bonus and bday_doy is not None:
                 day = date(1970, 1, 1) + timedelta(days=t // DAY)
                 close = abs(day.timetuple().tm_yday - bday_doy)
-                year = (_birthday_year(birthday, day, bonus.window_days)
+                year = (rules.birthday_year(birthday, day, bonus.window_days)
                         if min(close, 366 - close) <= bonus.window_days + 1 else None)
                 if year is not None and year not in bonus_years:
                     bonus_years.add(year)
