@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -108,7 +109,63 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--program", default="bakery", help="sample program name or file")
     gui = sub.add_parser("gui", help="start the counter app (the default)")
     gui.add_argument("--camera", help="camera index, video file or folder of images")
+    gui.add_argument("--self-test", action="store_true",
+                     help="check the installation on a temporary shop (offscreen if there is no display), then exit")
+    _sync_commands(sub)
     return p
+
+
+def _sync_commands(sub) -> None:
+    register = sub.add_parser("register", help="connect this terminal to a sync server with an enrollment code")
+    register.add_argument("url", help="the server, e.g. https://loyalty.example.com")
+    register.add_argument("code", help="the one-time code from 'pos-loyalty server shop-create' or 'server code'")
+    register.add_argument("--name", default="Terminal", help="how the server lists this terminal")
+    sync = sub.add_parser("sync", help="sync with the server, then expire points and back up (the nightly job)")
+    sync.add_argument("--no-chores", action="store_true", help="only sync: no expiry, no backup")
+    sync.add_argument("--status", action="store_true", help="only show the sync state, do not sync")
+    schedule = sub.add_parser("schedule", help="run 'sync' every night (systemd timer, cron or Task Scheduler)")
+    schedule_sub = schedule.add_subparsers(dest="action", required=True)
+    schedule_sub.add_parser("install").add_argument("--at", default="02:30", metavar="HH:MM")
+    schedule_sub.add_parser("remove")
+
+    serve = sub.add_parser("serve", help="run the central sync server")
+    _database(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL only)")
+    admin = sub.add_parser("server", help="administer the central server's database").add_subparsers(
+        dest="action", required=True)
+    for name, text in (("tenant-create", "a new tenant (a chain of shops)"), ("tenants", "list tenants")):
+        parser = admin.add_parser(name, help=text)
+        _database(parser)
+        if name == "tenant-create":
+            parser.add_argument("name")
+    shop = admin.add_parser("shop-create", help="a new shop; prints a one-time enrollment code for a terminal")
+    _tenant(shop)
+    shop.add_argument("name")
+    code = admin.add_parser("code", help="a new one-time enrollment code for another terminal of a shop")
+    _tenant(code)
+    code.add_argument("--shop", required=True, metavar="NAME_OR_ID")
+    _tenant(admin.add_parser("terminals", help="list a tenant's terminals"))
+    revoke = admin.add_parser("revoke", help="refuse a terminal from now on")
+    _database(revoke)
+    revoke.add_argument("terminal_id")
+    upload = admin.add_parser("program-upload", help="a new program version for every terminal of the tenant")
+    _tenant(upload)
+    upload.add_argument("file", type=Path)
+    _tenant(admin.add_parser("conflicts", help="overspends and doubly used cards to settle"))
+    admin.add_parser("openapi", help="print the API's OpenAPI schema (openapi.json)")
+
+
+def _database(parser) -> None:
+    parser.add_argument("--database-url", metavar="URL",
+                        help="postgresql://user@host/db or sqlite:///file (default: $POS_LOYALTY_DATABASE_URL, "
+                             "else server.db in the data folder)")
+
+
+def _tenant(parser) -> None:
+    _database(parser)
+    parser.add_argument("--tenant", required=True, metavar="NAME_OR_ID")
 
 
 def _person(parser) -> None:
@@ -159,7 +216,8 @@ def main(argv: list[str] | None = None, gui=None) -> int:
         args = build_parser().parse_args(argv)
         if args.command in (None, "gui"):
             run = gui or _installed_gui()
-            return run(args.data_dir or default_data_dir(), camera=getattr(args, "camera", None))
+            return run(args.data_dir or default_data_dir(), camera=getattr(args, "camera", None),
+                       self_test=getattr(args, "self_test", False))
         result = _run(args)
     except LoyaltyError as exc:
         _emit_error(exc.code, exc.message, as_json)
@@ -184,6 +242,10 @@ def _run(args) -> dict:
     if args.command == "decode":
         return _decode(args.images)
     data_dir = args.data_dir or default_data_dir()
+    if args.command in ("serve", "server"):
+        return _server(args, data_dir)
+    if args.command in ("register", "sync", "schedule"):
+        return _sync(args, data_dir)
     if args.command == "demo":
         from .demo import build  # noqa: PLC0415
 
@@ -232,6 +294,90 @@ def _dispatch(app: Loyalty, args) -> dict:
     if command == "backup":
         return {"backup": str(app.backup(args.dest))}
     raise UsageError(f"unknown command {command}")
+
+
+def _sync(args, data_dir: Path) -> dict:
+    from .sync import nightly, schedule  # noqa: PLC0415
+    from .sync.client import SyncClient  # noqa: PLC0415
+
+    Loyalty(data_dir).close()  # a first run creates the terminal's identity and card key
+    if args.command == "schedule":
+        if args.action == "install":
+            return schedule.install(data_dir, args.at)
+        return schedule.remove()
+    if args.command == "register":
+        with SyncClient(data_dir) as client:
+            return client.register(args.url, args.code, args.name)
+    if args.status:
+        with SyncClient(data_dir) as client:
+            return client.status()
+    return nightly.nightly(data_dir, chores=not args.no_chores)
+
+
+def _server(args, data_dir: Path) -> dict:
+    try:
+        from .server.storage import Storage  # noqa: PLC0415
+    except ImportError:
+        raise LoyaltyError("The server is not installed here: pip install 'pos-loyalty[server]'.",
+                           code="no_server") from None
+    if args.command == "server" and args.action == "openapi":
+        from .server.app import openapi_document  # noqa: PLC0415
+
+        return openapi_document()
+    url = (args.database_url or os.environ.get("POS_LOYALTY_DATABASE_URL")
+           or f"sqlite:///{Path(data_dir) / 'server.db'}")
+    if args.command == "serve":
+        return _serve(url, args)
+    storage = Storage(url)
+    try:
+        return _admin(storage, args)
+    finally:
+        storage.close()
+
+
+def _serve(url: str, args) -> dict:
+    import uvicorn  # noqa: PLC0415
+
+    from .server.app import create_app  # noqa: PLC0415
+    from .server.storage import Storage  # noqa: PLC0415
+
+    storage = Storage(url)  # migrate once, before any worker starts
+    print(f"pos-loyalty server on http://{args.host}:{args.port} ({url.split('://')[0]})", file=sys.stderr, flush=True)
+    if args.workers > 1:
+        storage.close()
+        os.environ["POS_LOYALTY_DATABASE_URL"] = url
+        uvicorn.run("pos_loyalty.server.app:app_from_env", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level="warning")
+    else:
+        uvicorn.run(create_app(storage), host=args.host, port=args.port, log_level="warning")
+    return {"stopped": True}
+
+
+def _admin(storage, args) -> dict:
+    action = args.action
+    if action == "tenant-create":
+        return storage.create_tenant(args.name)
+    if action == "tenants":
+        return {"tenants": storage.tenants()}
+    if action == "revoke":
+        return storage.revoke(args.terminal_id)
+    tenant = storage.tenant(args.tenant)
+    if action == "shop-create":
+        return storage.create_shop(tenant["id"], args.name)
+    if action == "code":
+        shop = storage.shop(tenant["id"], args.shop)
+        return {"shop": shop["name"], "code": storage.enrollment_code(shop["id"])}
+    if action == "terminals":
+        return {"tenant": tenant["name"], "terminals": storage.terminals(tenant["id"])}
+    if action == "program-upload":
+        from . import program as program_file  # noqa: PLC0415
+
+        parsed = program_file.load(args.file)
+        return {"tenant": tenant["name"], "version": storage.upload_program(tenant["id"], parsed.name, parsed.source),
+                "name": parsed.name}
+    if action == "conflicts":
+        return {"tenant": tenant["name"], "conflicts": storage.conflicts(tenant["id"])}
+    raise UsageError(f"unknown server command {action}")
 
 
 def _customer(app: Loyalty, args, staff, action: str) -> dict:
@@ -337,6 +483,23 @@ def _human(args, result: dict) -> str:
         state = "ok" if result["ok"] else f"{len(result['mismatched_balances'])} balance(s) differ from the ledger"
         return f"integrity: {', '.join(result['integrity'])}; balances: {state}" + (
             " (repaired)" if result["repaired"] else "")
+    if command == "sync" and "summary" in result:
+        return result["summary"] + (f"; expired {result['expired'].get('points_expired', 0)} points"
+                                     if isinstance(result.get("expired"), dict) else "") + (
+            f"; backup {result['backup']}" if result.get("backup") else "")
+    if command == "serve":
+        return "server stopped"
+    if command == "register":
+        return (f"registered as terminal {result['terminal_id']} of {result['shop']} ({result['tenant']}) "
+                f"at {result['url']}")
+    if command == "server" and args.action in ("shop-create", "code"):
+        return (f"shop {result.get('name') or result.get('shop')}: enrollment code {result['code']} "
+                "(one terminal, valid 7 days; type it into the app or 'pos-loyalty register URL CODE')")
+    if command == "server" and args.action == "openapi":
+        return json.dumps(result, indent=2)
+    if command == "server" and args.action == "terminals":
+        return "\n".join(f"{t['id']}  {t['shop']:<16} {t['name']:<16} last seen {t['last_seen_at'] or 'never'}"
+                         + ("  REVOKED" if t["revoked_at"] else "") for t in result["terminals"]) or "no terminals"
     if command == "demo":
         staff = ", ".join(f"{s['name']} ({s['role']}, PIN {s['pin']})" for s in result["staff"])
         return (f"demo shop in {result['data_dir']}: {result['customers']} customers, {result['purchases']} purchases, "

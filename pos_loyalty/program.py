@@ -95,6 +95,17 @@ class Reward:
 
 
 @dataclass(frozen=True)
+class SyncRules:
+    """What a terminal may let a customer redeem while it has not synced for `offline_after_minutes`: the
+    redemptions the server has not seen yet, per customer, stay within these limits (None = no limit)."""
+
+    offline_after_minutes: int = 60
+    offline_redeem_limit_points: int | None = None
+    offline_redeem_limit_stamps: int | None = None
+    offline_redeem_limit_cashback: int | None = None  # minor units
+
+
+@dataclass(frozen=True)
 class Program:
     name: str
     currency: str
@@ -107,6 +118,7 @@ class Program:
     bonuses: tuple[Bonus, ...] = ()
     rewards: tuple[Reward, ...] = ()
     source: str = field(default="", compare=False, repr=False)
+    sync: SyncRules | None = None
 
     @property
     def zone(self) -> ZoneInfo:
@@ -262,7 +274,7 @@ def loads(text: str) -> Program:
     except tomllib.TOMLDecodeError as exc:
         raise ProgramError(f"not a valid TOML file: {exc}") from None
     r = _Reader(text)
-    r.table(data, (), ("program", "stamps", "points", "tiers", "cashback", "bonuses", "rewards"))
+    r.table(data, (), ("program", "stamps", "points", "tiers", "cashback", "bonuses", "rewards", "sync"))
     head = r.table(data.get("program", {}), ("program",), ("name", "currency", "timezone", "locale"))
     currency = r.text(head, ("program",), "currency", "EUR").upper()
     try:
@@ -287,6 +299,7 @@ def loads(text: str) -> Program:
         bonuses=_bonuses(r, data),
         rewards=_rewards(r, data),
         source=text,
+        sync=_sync(r, data),
     )
     _cross_check(r, program)
     return program
@@ -445,6 +458,20 @@ def _rewards(r: _Reader, data: dict) -> tuple[Reward, ...]:
             r.fail(p + ("id",), f"reward id {reward.id!r} is used twice")
         out.append(reward)
     return tuple(out)
+
+
+def _sync(r: _Reader, data: dict) -> SyncRules | None:
+    if "sync" not in data:
+        return None
+    p = ("sync",)
+    s = r.table(data["sync"], p, ("offline_after_minutes", "offline_redeem_limit_points",
+                                  "offline_redeem_limit_stamps", "offline_redeem_limit_cashback"))
+    return SyncRules(
+        offline_after_minutes=r.integer(s, p, "offline_after_minutes", 60, minimum=1),
+        offline_redeem_limit_points=r.integer(s, p, "offline_redeem_limit_points", None),
+        offline_redeem_limit_stamps=r.integer(s, p, "offline_redeem_limit_stamps", None),
+        offline_redeem_limit_cashback=r.money(s, p, "offline_redeem_limit_cashback", None),
+    )
 
 
 def _cross_check(r: _Reader, program: Program) -> None:

@@ -8,14 +8,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from . import cards, program as program_file, rules, staff as staff_rules
-from .clock import to_db, utcnow
+from .clock import from_db, to_db, utcnow
 from .errors import LoyaltyError, NotFound, Refused
 from .ledger import VOIDABLE, customer_id_for, derived_id, due_expiries, expiry_event_id, point_lots
+from .money import plain
 from .program import Program
 from .rules import Entry, Item, Purchase
 from .staff import StaffMember
 from .store import Database
 from .store import customers as customer_sql, events as event_sql, setup as setup_sql, staff as staff_sql
+from .store import sync as sync_sql
 from .store.events import Booking
 
 UNDO_WINDOW = timedelta(minutes=5)
@@ -369,8 +371,29 @@ class Loyalty:
             self._expire(conn, customer_id, booking)
             state = event_sql.customer_state(conn, program, customer_id, at)
             entry = rules.evaluate_redeem(program, state, reward_id, amount)
+            self._check_offline_limit(conn, program, customer_id, entry)
             event_id = event_sql.append(conn, customer_id, entry, booking)
         return self._receipt(event_id, [entry], customer_id, at)
+
+    def _check_offline_limit(self, conn, program: Program, customer_id: str, entry: Entry) -> None:
+        """While this terminal has not synced for a while, cap what a customer redeems here (program [sync])."""
+        limits = program.sync
+        if limits is None or not self.db.meta("sync_token"):
+            return  # a terminal without a server has nothing to be out of date with
+        last = self.db.meta("sync_last_ok")
+        offline = utcnow() - from_db(last) if last else None
+        if offline is not None and offline <= timedelta(minutes=limits.offline_after_minutes):
+            return
+        spent = sync_sql.unsynced_redemptions(conn, customer_id)
+        wanted = (-entry.stamps, -entry.points, -entry.cashback)
+        caps = (limits.offline_redeem_limit_stamps, limits.offline_redeem_limit_points,
+                limits.offline_redeem_limit_cashback)
+        for unit, cap, already, more in zip(("stamps", "points", "cashback"), caps, spent, wanted):
+            if cap is not None and more > 0 and already + more > cap:
+                since = f"for {int(offline.total_seconds() // 60)} minutes" if offline else "yet"
+                shown = plain(cap, program.currency) + f" {program.currency}" if unit == "cashback" else f"{cap} {unit}"
+                raise Refused(f"This till has not synced {since}: a customer can redeem at most {shown} here "
+                              "until it is back online.", code="offline_limit")
 
     def adjust(self, staff: StaffMember, scanned: str, points: int, reason: str, at: datetime | None = None) -> Receipt:
         at = at or utcnow()
@@ -462,6 +485,10 @@ class Loyalty:
     def unsynced_count(self) -> int:
         """Events booked here that the central server does not hold yet."""
         return event_sql.unsynced_count(self.db.conn)
+
+    def sync_conflicts(self) -> list[dict]:
+        """Overspends and doubly used cards the server flagged (they come with sync), for the owner to settle."""
+        return sync_sql.conflicts(self.db.conn)
 
     def history(self, customer_id: str, limit: int = 200) -> list[dict]:
         out = []

@@ -1,7 +1,9 @@
-"""Screenshots of the counter app on a fresh demo shop: sign-in, idle counter, customer, booking, dialogs, refusal.
+"""Screenshots of the counter app on a fresh demo shop, in English and German: every screen and dialog.
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py /tmp/shots
 
+writes /tmp/shots/en/*.png and /tmp/shots/de/*.png (--lang de for one language only). Each language gets its own
+demo shop built from the same seed, so the two sets show the same customers and can be compared side by side.
 Without a display it falls back to Qt's offscreen platform (same pixels, no window-system screen grab).
 The window is driven the way a cashier drives it: PIN typed, cards scanned as keyboard-wedge bursts, amounts typed.
 """
@@ -21,7 +23,7 @@ if not os.environ.get("DISPLAY"):
 os.environ.setdefault("POS_LOYALTY_SOUND", "0")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false;qt.qpa.*=false")
 
-from PySide6.QtCore import QRectF, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from pos_loyalty import demo  # noqa: E402
 from pos_loyalty.cards import issue  # noqa: E402
 from pos_loyalty.service import Loyalty  # noqa: E402
+from ui import i18n  # noqa: E402
 from ui.app import build  # noqa: E402
 from ui.card_print import paint_card  # noqa: E402
 
@@ -53,6 +56,13 @@ class Shooter:
             widget.grab().save(str(path))
         self.taken.append(path)
         print(path)
+
+
+def wait_for(condition, ms: int = 3000) -> None:
+    for _ in range(ms // 20):
+        if condition():
+            return
+        QTest.qWait(20)
 
 
 def type_keys(widget: QWidget, text: str, enter: bool = False) -> None:
@@ -96,26 +106,22 @@ def pick_customer(service: Loyalty) -> tuple[str, str]:
     return best[1], best[2]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path, help="folder for the PNGs")
-    parser.add_argument("--data-dir", type=Path, help="demo data folder to create (default: a temporary one)")
-    parser.add_argument("--customers", type=int, default=120)
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="pos-loyalty-shots-")) / "demo"
+def shoot(language: str, out: Path, data_dir: Path, customers: int) -> list[Path]:
+    """Every screen in one language, on a demo shop of its own in data_dir."""
+    out.mkdir(parents=True, exist_ok=True)
     if not (data_dir / "loyalty.db").exists():
-        demo.build(data_dir, customers=args.customers, days=120)
-
+        demo.build(data_dir, customers=customers, days=120)
+    os.environ[i18n.ENV] = language  # build() installs it; Settings is shown, never clicked: no saved choice
     app = QApplication.instance() or QApplication(sys.argv[:1])
     service = Loyalty(data_dir)
     window, scanner = build(service, app)
+    del os.environ[i18n.ENV]  # installed: Settings shows what a cashier sees, not the override
     window.resize(1280, 800)
     window.move(0, 0)
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowExposed(window)
-    shot = Shooter(args.out)
+    shot = Shooter(out)
     counter = window.counter
     try:
         sign_in = window.sign_in
@@ -127,10 +133,19 @@ def main(argv: list[str] | None = None) -> int:
         type_keys(sign_in.pin_pad.field, "1111", enter=True)
         shot(window, "counter-idle")
 
+        settings = window.open_settings()
+        QTest.qWaitForWindowExposed(settings)
+        shot(settings, "settings")
+        settings.accept()
+        wait_for(lambda: QApplication.focusWidget() is counter.search)  # the window active again, for the scans
+
         customer_id, token = pick_customer(service)
         scan(token)
         shot(window, "customer")
-        type_keys(counter.booking.amount, "7.40", enter=True)
+        type_keys(counter.booking.amount, "12.5.0", enter=True)
+        shot(window, "customer-bad-amount")
+        counter.booking.amount.clear()
+        type_keys(counter.booking.amount, "7,40" if language == "de" else "7.40", enter=True)
         shot(window, "customer-after-booking", ms=900)
 
         if counter.panel.reward_buttons:
@@ -162,15 +177,32 @@ def main(argv: list[str] | None = None) -> int:
         card = counter.dialog
         QTest.qWaitForWindowExposed(card)
         shot(card, "card", ms=1200)
-        save_print_preview(card, args.out / f"{len(shot.taken) + 1:02d}-card-print.png")
-        shot.taken.append(args.out / f"{len(shot.taken) + 1:02d}-card-print.png")
+        save_print_preview(card, out / f"{len(shot.taken) + 1:02d}-card-print.png")
+        shot.taken.append(out / f"{len(shot.taken) + 1:02d}-card-print.png")
         card.accept()
         shot(window, "new-customer", ms=900)
     finally:
         app.removeEventFilter(scanner)
         window.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         service.close()
-    print(f"{len(shot.taken)} screenshots in {args.out}")
+    return shot.taken
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="folder for the PNGs (one subfolder per language)")
+    parser.add_argument("--data-dir", type=Path, help="folder for the demo shops (default: a temporary one)")
+    parser.add_argument("--customers", type=int, default=120)
+    parser.add_argument("--lang", action="append", choices=sorted(i18n.LANGUAGES),
+                        help="a language to shoot (repeatable; default: all)")
+    args = parser.parse_args(argv)
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="pos-loyalty-shots-"))
+    taken = 0
+    for language in args.lang or list(i18n.LANGUAGES):
+        taken += len(shoot(language, args.out / language, data_dir / f"demo-{language}", args.customers))
+    print(f"{taken} screenshots in {args.out}")
     return 0
 
 

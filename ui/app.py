@@ -1,4 +1,4 @@
-"""Builds the application: QApplication, theme, data folder, services, main window and the scanner filter."""
+"""Builds the application: QApplication, language, theme, data folder, services, main window, the scanner filter."""
 
 from __future__ import annotations
 
@@ -16,17 +16,18 @@ def _has_screen() -> bool:
 
 
 def build(service, app=None):
-    """Theme the app, make the window and install the keyboard-wedge filter; returns (window, scanner).
+    """Load the language, theme the app, make the window, install the keyboard-wedge filter; returns (window, scanner).
 
     The caller owns both: remove the filter with app.removeEventFilter(scanner) when the window goes away.
     """
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from . import theme  # noqa: PLC0415
+    from . import i18n, theme  # noqa: PLC0415
     from .main_window import MainWindow  # noqa: PLC0415
     from .scanner_filter import ScannerFilter  # noqa: PLC0415
 
     app = app or QApplication.instance()
+    i18n.install(i18n.preferred_language(), app)
     theme.apply(app)
     window = MainWindow(service)
     scanner = ScannerFilter(window)
@@ -35,7 +36,11 @@ def build(service, app=None):
     return window, scanner
 
 
-def run(data_dir: Path, camera: str | None = None) -> int:
+def run(data_dir: Path, camera: str | None = None, self_test: bool = False) -> int:
+    if self_test:  # a throw-away shop in a temporary folder; data_dir is never touched
+        from .self_test import main as self_test_main  # noqa: PLC0415
+
+        return self_test_main(camera)
     if not _has_screen():
         raise LoyaltyError("No screen found (DISPLAY is not set). Start the app from a desktop session, "
                            "or try: xvfb-run pos-loyalty gui", code="no_display")

@@ -1,14 +1,15 @@
-"""The main window: layout and wiring only – sign-in and counter screens, the status bar, scans routed in."""
+"""The main window: layout and wiring only – sign-in and counter screens, the status bar, settings, scans routed in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.service import Loyalty
 from pos_loyalty.staff import StaffMember
 
+from .dialogs.settings import SettingsDialog
 from .status import StatusBar
 from .views.counter import CounterView
 from .views.sign_in import SignInView
@@ -18,11 +19,6 @@ class MainWindow(QMainWindow):
     def __init__(self, service: Loyalty):
         super().__init__()
         self.service = service
-        try:
-            shop = service.program.name
-        except LoyaltyError:
-            shop = ""
-        self.setWindowTitle(self.tr("pos-loyalty") + (f" — {shop}" if shop else ""))
         self.sign_in = SignInView(service)
         self.counter = CounterView(service)
         self.stack = QStackedWidget()
@@ -34,9 +30,29 @@ class MainWindow(QMainWindow):
 
         self.sign_in.signed_in.connect(self.signed_in)
         self.status.sign_out_requested.connect(self.sign_out)
+        self.status.settings_requested.connect(self.open_settings)
         self.counter.booked.connect(self.status.refresh)
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
+        self.retranslate()
+
+    # Switching the language retranslates in place rather than rebuilding the window: a rebuild would drop what
+    # is on screen (the customer at the counter, a typed amount, the selected staff member), the camera preview
+    # and the scanner's and camera's connections to this window. Each view and widget sets its texts in a
+    # retranslate() that its changeEvent(LanguageChange) calls again; texts made from data (the customer panel,
+    # search results, a refusal) are rebuilt from what the widget keeps. Dialogs are window-modal, so none but
+    # Settings can be open while the language changes.
+    def retranslate(self) -> None:
+        try:
+            shop = self.service.program.name
+        except LoyaltyError:
+            shop = ""
+        self.setWindowTitle(self.tr("pos-loyalty") + (f" — {shop}" if shop else ""))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def staff(self) -> StaffMember | None:
@@ -59,10 +75,21 @@ class MainWindow(QMainWindow):
     def on_code_scanned(self, text: str) -> None:
         """Every card read (keyboard-wedge filter, camera) arrives here."""
         if self.staff is None:
-            self.sign_in.show_message(self.tr("Sign in first, then scan the card."))
+            self.sign_in.show_message(lambda: self.tr("Sign in first, then scan the card."))
             return
         self.counter.on_code_scanned(text)
 
     @Slot(QWidget)
     def set_camera_widget(self, widget: QWidget | None) -> None:
         self.counter.set_camera_widget(widget)
+
+    @Slot()
+    def open_settings(self) -> SettingsDialog:
+        """Settings (the language for now) from the status bar, signed in or not; no owner PIN for the language."""
+        dialog = SettingsDialog(self)
+        if self.staff is not None:
+            self.counter.open_dialog(dialog)  # like the counter's own dialogs: a scanned card closes it
+        else:
+            dialog.setAttribute(Qt.WA_DeleteOnClose)
+            dialog.open()
+        return dialog

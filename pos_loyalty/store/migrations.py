@@ -127,7 +127,75 @@ INSERT INTO customers_fts(customers_fts) VALUES ('rebuild');
 UPDATE customers SET phone_rev = reverse_digits(phone) WHERE phone IS NOT NULL;
 """
 
-STEPS: list[str] = [_LEDGER, _SEARCH]
+
+def _sync_step() -> str:
+    """Sync bookkeeping: pulled events are marked as such; customer and card edits queue themselves for the server.
+
+    Triggers record every local creation and field change in `sync_outbox` and stamp the field with a hybrid
+    logical clock (meta 'hlc': milliseconds * 1000 + a counter, never going back) and this terminal's id in
+    `sync_fields`, so the UI, the CLI and any future code path are covered without calling sync code. Rows the
+    sync client writes while meta 'sync_applying' is set (inside its own transaction) do not echo back.
+    """
+    fields = {"customer": ("name", "email", "phone", "birthday", "consent_email", "merged_into"),
+              "card": ("customer_id", "blocked_at", "block_reason")}
+    key = {"customer": "id", "card": "token"}
+    table = {"customer": "customers", "card": "cards"}
+    quiet = "NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_applying')"
+    tick = ("UPDATE meta SET value = MAX(CAST(value AS INTEGER) + 1, "
+            "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000) WHERE key = 'hlc';")
+    hlc = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'hlc')"
+    node = "COALESCE((SELECT value FROM meta WHERE key = 'terminal_id'), '')"
+    out = [
+        # Rows written without their phone key (by an older tool) become findable by phone too.
+        "UPDATE customers SET phone_rev = reverse_digits(phone) WHERE phone IS NOT NULL AND phone_rev IS NULL;",
+        "ALTER TABLE events ADD COLUMN pulled INTEGER NOT NULL DEFAULT 0;",
+        "CREATE TRIGGER events_pulled_fixed BEFORE UPDATE OF pulled ON events\n"
+        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;",
+        "CREATE TABLE sync_outbox (n INTEGER PRIMARY KEY AUTOINCREMENT, entity TEXT NOT NULL, key TEXT NOT NULL, "
+        "field TEXT);",
+        "CREATE TABLE sync_fields (entity TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, "
+        "hlc INTEGER NOT NULL, node TEXT NOT NULL, PRIMARY KEY (entity, key, field)) WITHOUT ROWID;",
+        "CREATE TABLE sync_conflicts (id TEXT PRIMARY KEY, kind TEXT NOT NULL, customer_id TEXT, "
+        "detail TEXT NOT NULL, created_at TEXT NOT NULL);",
+        "CREATE TABLE sync_rejects (event_id TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT, at TEXT NOT NULL);",
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('hlc', '0');",
+        tick,
+    ]
+    for entity, names in fields.items():
+        # What exists already goes to the server on the first sync, stamped now.
+        set_ = lambda f: f"{f} IS NOT NULL" + (" AND consent_email != 0" if f == "consent_email" else "")  # noqa: E731
+        order = "num" if entity == "customer" else "issued_at"
+        out.append(f"INSERT INTO sync_outbox (entity, key, field) SELECT '{entity}', {key[entity]}, NULL "
+                   f"FROM {table[entity]} ORDER BY {order};")
+        for f in names:
+            out.append(f"INSERT INTO sync_outbox (entity, key, field) SELECT '{entity}', {key[entity]}, '{f}' "
+                       f"FROM {table[entity]} WHERE {set_(f)} ORDER BY {order};")
+            out.append(f"INSERT OR REPLACE INTO sync_fields SELECT '{entity}', {key[entity]}, '{f}', {hlc}, "
+                       f"{node} FROM {table[entity]} WHERE {set_(f)};")
+        # A creation: the row, and each field it was created with (an empty field is not a write).
+        body = [tick, f"INSERT INTO sync_outbox (entity, key, field) VALUES ('{entity}', new.{key[entity]}, NULL);"]
+        for f in names:
+            given = f"new.{f} IS NOT NULL" + (" AND new.consent_email != 0" if f == "consent_email" else "")
+            body.append(f"INSERT INTO sync_outbox (entity, key, field) SELECT '{entity}', new.{key[entity]}, '{f}' "
+                        f"WHERE {given};")
+            body.append(f"INSERT OR REPLACE INTO sync_fields SELECT '{entity}', new.{key[entity]}, '{f}', {hlc}, "
+                        f"{node} WHERE {given};")
+        out.append(f"CREATE TRIGGER sync_{entity}_insert AFTER INSERT ON {table[entity]} WHEN {quiet}\nBEGIN\n"
+                   + "\n".join(body) + "\nEND;")
+        body = [tick]
+        for f in names:
+            body.append(f"INSERT INTO sync_outbox (entity, key, field) SELECT '{entity}', new.{key[entity]}, '{f}' "
+                        f"WHERE old.{f} IS NOT new.{f};")
+            body.append(f"INSERT OR REPLACE INTO sync_fields SELECT '{entity}', new.{key[entity]}, '{f}', {hlc}, "
+                        f"{node} WHERE old.{f} IS NOT new.{f};")
+        out.append(f"CREATE TRIGGER sync_{entity}_update AFTER UPDATE OF {', '.join(names)} ON {table[entity]} "
+                   f"WHEN {quiet}\nBEGIN\n" + "\n".join(body) + "\nEND;")
+    return "\n".join(out) + "\n"
+
+
+_SYNC = _sync_step()
+
+STEPS: list[str] = [_LEDGER, _SEARCH, _SYNC]
 LATEST = len(STEPS)
 
 

@@ -3,20 +3,37 @@
 import os
 
 os.environ.setdefault("POS_LOYALTY_SOUND", "0")
+os.environ["POS_LOYALTY_LANG"] = "en"  # the tests read English texts, whatever the machine's locale or settings
 
 from dataclasses import dataclass  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from ui import tasks  # noqa: E402
+from ui import i18n, tasks  # noqa: E402
 from ui.app import build  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.scanner_filter import ScannerFilter  # noqa: E402
 
 SCANNER_DELAY = 2  # ms per press and per release: ~5-8 ms between characters, like a USB scanner
 HUMAN_DELAY = 45  # ~90+ ms between characters, a fast typist
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_settings(tmp_path_factory):
+    """QSettings (the saved language) in a folder of the test run, never the user's."""
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for kind in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(kind, QSettings.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
+def english(qapp, own_settings):
+    """Every test starts in English, with its plural forms loaded, whatever the test before switched to."""
+    i18n.install("en", qapp)
+    yield
+    i18n.settings().clear()
 
 
 @pytest.fixture

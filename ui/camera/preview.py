@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CameraPreview", text)
 
 
 class CameraPreview(QWidget):
@@ -23,7 +19,7 @@ class CameraPreview(QWidget):
         self._message = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted: skip the erase
-        self.setAccessibleName(_tr("Camera preview"))
+        self.setAccessibleName(self.tr("Camera preview"))
 
     def sizeHint(self) -> QSize:
         return QSize(320, 240)
@@ -42,7 +38,13 @@ class CameraPreview(QWidget):
     @property
     def message(self) -> str:
         """What the placeholder says now."""
-        return self._message or _tr("Camera off")
+        return self._message or self.tr("Camera off")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.setAccessibleName(self.tr("Camera preview"))
+            self.update()  # "Camera off" is painted in the language of the moment
+        super().changeEvent(event)
 
     @Slot(QImage)
     def show_frame(self, image: QImage) -> None:

@@ -17,6 +17,8 @@ from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.scanning import decode
 from pos_loyalty.scanning.camera import Debouncer, FrameSource, open_source
 
+from ..i18n import fill
+from ..messages import describe
 
 log = logging.getLogger(__name__)
 
@@ -85,12 +87,12 @@ class CameraWorker(QObject):
         try:
             source = self._open()
         except LoyaltyError as exc:
-            self.error.emit(exc.message)
+            self.error.emit(describe(exc))  # translating is thread-safe
             self._finish()
             return
         except Exception as exc:  # noqa: BLE001 - a driver can fail in any way; the counter must keep running
             log.exception("opening the camera failed")
-            self.error.emit(f"The camera could not be opened: {exc}")
+            self.error.emit(fill(self.tr("The camera could not be opened: %1"), exc))
             self._finish()
             return
         decoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qr-decode")
@@ -108,10 +110,10 @@ class CameraWorker(QObject):
             if pending is not None:
                 pending.result()  # a finite source's last frame is still read
         except LoyaltyError as exc:
-            self.error.emit(exc.message)
+            self.error.emit(describe(exc))
         except Exception as exc:  # noqa: BLE001
             log.exception("the camera loop failed")
-            self.error.emit(f"The camera stopped: {exc}")
+            self.error.emit(fill(self.tr("The camera stopped: %1"), exc))
         finally:
             decoder.shutdown(wait=True, cancel_futures=True)
             source.close()

@@ -13,6 +13,7 @@ from pos_loyalty import cards
 
 from ..card_print import card_printer, paint_on_printer
 from ..i18n import fill
+from ..messages import describe
 from ..tasks import run_in_background
 from ..theme import set_role
 
@@ -105,7 +106,7 @@ class CardDialog(QDialog):
         self.ready.emit()
 
     def _fail(self, exc: BaseException) -> None:
-        self.message.setText(fill(self.tr("That did not work: %1"), str(exc)))
+        self.message.setText(fill(self.tr("That did not work: %1"), describe(exc)))
         self.failed.emit(str(exc))
 
     # ---- PNG ----

@@ -12,6 +12,7 @@ from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.service import Loyalty
 from pos_loyalty.staff import StaffMember
 
+from ..messages import describe
 from ..theme import set_role
 
 _DOTTED = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -104,7 +105,7 @@ class EnrollDialog(QDialog):
                 birthday=iso_birthday(self.birthday.text()), consent_email=self.consent.isChecked(),
                 referred_by=referrer)
         except LoyaltyError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(describe(exc))
             self.error.show()
             return
         self.result_ = (customer_id, token)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos_loyalty.errors import LoyaltyError
-from pos_loyalty.money import parse_amount, plain
+from pos_loyalty.money import parse_amount
 from pos_loyalty.program import CASHBACK_REWARD, Program
 from pos_loyalty.service import Balance
 
-from ..i18n import fill, money, plural
+from ..i18n import editable_amount, fill, money
+from ..messages import describe
 from ..theme import set_role
 
 
@@ -40,7 +41,7 @@ class RedeemDialog(QDialog):
 
         self.amount: QLineEdit | None = None
         if cashback_available is not None:
-            self.amount = QLineEdit(plain(cashback_available, program.currency))
+            self.amount = QLineEdit(editable_amount(cashback_available, program))
             self.amount.setObjectName("cashbackAmount")
             set_role(self.amount, "amount")
             self.amount.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
@@ -77,16 +78,18 @@ class RedeemDialog(QDialog):
     def for_reward(cls, program: Program, reward_id: str, balance: Balance, confirm: Callable[[int | None], None],
                    parent: QWidget | None = None) -> "RedeemDialog":
         """The question for one reward of the program: what it costs, or (cashback) how much to pay out."""
-        tr = lambda text, n=-1: QCoreApplication.translate("RedeemDialog", text, None, n)  # noqa: E731
+        # RedeemDialog.tr spelled out: lupdate would file a bare tr(…) or cls.tr(…) under no or the wrong context.
         if reward_id == CASHBACK_REWARD:
-            return cls(tr("Pay out cashback?"), fill(tr("Available: %1. How much?"), money(balance.cashback, program)),
-                       program, confirm, cashback_available=balance.cashback, parent=parent)
+            available = money(balance.cashback, program)
+            detail = fill(RedeemDialog.tr("Available: %1. How much?"), available)
+            return cls(RedeemDialog.tr("Pay out cashback?"), detail, program, confirm,
+                       cashback_available=balance.cashback, parent=parent)
         reward = program.reward(reward_id)
-        title = fill(tr("Redeem “%1”?"), reward.name if reward else reward_id)
+        title = fill(RedeemDialog.tr("Redeem “%1”?"), reward.name if reward else reward_id)
         if reward and reward.cost_stamps:
-            detail = plural(tr("This takes %n stamp(s) from the card.", reward.cost_stamps), reward.cost_stamps)
+            detail = RedeemDialog.tr("This takes %n stamp(s) from the card.", "", reward.cost_stamps)
         elif reward and reward.cost_points:
-            detail = plural(tr("This takes %n point(s).", reward.cost_points), reward.cost_points)
+            detail = RedeemDialog.tr("This takes %n point(s).", "", reward.cost_points)
         else:
             detail = ""
         return cls(title, detail, program, confirm, parent=parent)
@@ -96,7 +99,7 @@ class RedeemDialog(QDialog):
             amount = parse_amount(self.amount.text(), self.program.currency) if self.amount else None
             self._confirm(amount)
         except LoyaltyError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(describe(exc, self.program))
             self.error.show()
             return
         self.accept()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from typing import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
@@ -17,6 +19,7 @@ from ..i18n import fill
 from ..dialogs.card import CardDialog
 from ..dialogs.enroll import EnrollDialog
 from ..dialogs.redeem import RedeemDialog
+from ..messages import describe
 from ..sound import Feedback
 from ..theme import set_role
 from ..widgets.booking_bar import BookingBar
@@ -42,20 +45,20 @@ class CounterView(QWidget):
         self.token: str | None = None  # the card bookings go to
         self.customer_id: str | None = None
         self.dialog: QDialog | None = None
+        self._banner_text: Callable[[], str] | None = None  # makes the banner's text again after a language change
         self.sound = Feedback(self)
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search: name, phone, email or card number  (F3)"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.run_search)
         self.search.textEdited.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._search_entered)
-        self.new_button = QPushButton(self.tr("New customer  (F2)"))
+        self.new_button = QPushButton()
         self.new_button.setObjectName("newCustomer")
         self.new_button.clicked.connect(self.enroll)
-        self.undo_button = QPushButton(self.tr("Undo  (F9)"))
+        self.undo_button = QPushButton()
         self.undo_button.setObjectName("undo")
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo)
@@ -109,14 +112,33 @@ class CounterView(QWidget):
         self._undo_timer = QTimer(self, interval=15_000)  # the undo window closes by itself
         self._undo_timer.timeout.connect(self.refresh_undo)
         self._undo_timer.start()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search: name, phone, email, card  (F3)"))
+        self.new_button.setText(self.tr("New customer  (F2)"))
+        self.undo_button.setText(self.tr("Undo  (F9)"))
+        self.prompt.setText(self.tr("Scan card"))
+        self.prompt_detail.setText(self.tr("Hold the customer's card under the scanner or in front of the camera."))
+        self._camera_placeholder.setText(self.tr("No camera preview"))
+        self.idle_hint.setText(self.tr("No card with them? Search above, or enroll a new customer (F2)."))
+        if self._banner_text is not None:
+            self.banner.setText(self._banner_text())
+        self.toast.hide()  # news of the last booking, in the old language
+        self.refresh_undo()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _idle_page(self) -> QWidget:
         page = QWidget()
-        prompt = QLabel(self.tr("Scan card"))
+        self.prompt = prompt = QLabel()
         prompt.setObjectName("prompt")
         set_role(prompt, "prompt")
         prompt.setAlignment(Qt.AlignCenter)
-        sub = QLabel(self.tr("Hold the customer's card under the scanner or in front of the camera."))
+        self.prompt_detail = sub = QLabel()
         set_role(sub, "subtitle")
         sub.setAlignment(Qt.AlignCenter)
         sub.setWordWrap(True)
@@ -126,13 +148,14 @@ class CounterView(QWidget):
         set_role(self.camera_slot, "camera")
         self.camera_slot.setMinimumSize(480, 300)
         self._camera_layout = QVBoxLayout(self.camera_slot)
-        self._camera_placeholder = QLabel(self.tr("No camera preview"))
+        self._camera_placeholder = QLabel()
         set_role(self._camera_placeholder, "hint")
         self._camera_placeholder.setAlignment(Qt.AlignCenter)
         self._camera_layout.addWidget(self._camera_placeholder)
-        hint = QLabel(self.tr("No card with them? Search above, or enroll a new customer (F2)."))
+        self.idle_hint = hint = QLabel()
         set_role(hint, "hint")
         hint.setAlignment(Qt.AlignCenter)
+        hint.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(prompt)
@@ -198,9 +221,12 @@ class CounterView(QWidget):
 
     def refuse(self, exc: LoyaltyError) -> None:
         """Say prominently why a code was not accepted; nothing is booked and no customer stays open."""
-        title = self.tr("Card blocked") if exc.code == "card_blocked" else self.tr("Card refused")
+        def text() -> str:
+            title = self.tr("Card blocked") if exc.code == "card_blocked" else self.tr("Card refused")
+            return f"{title}: {describe(exc, self.program)}"
+
         self.show_idle()
-        self.show_banner(f"{title}: {exc.message}", "refusal")
+        self.show_banner(text, "refusal")
         self.flash.fire(RED)
         self.sound.play("refused")
 
@@ -219,7 +245,8 @@ class CounterView(QWidget):
         self.customer_id, self.token = customer_id, token or balance.card
         self._show_panel(balance, announce=announce)
         if not self.token:
-            self.show_banner(self.tr("This customer has no active card: re-issue one before booking."), "notice")
+            self.show_banner(lambda: self.tr("This customer has no active card: re-issue one before booking."),
+                             "notice")
 
     def _show_panel(self, balance: Balance, *, new_stamps: int = 0, extra_alerts: tuple[str, ...] = (),
                     announce: bool = True) -> None:
@@ -248,7 +275,7 @@ class CounterView(QWidget):
         try:
             receipt = self.service.checkout(self.staff, self.token, amount, items)
         except LoyaltyError as exc:
-            self.booking.show_error(exc.message)
+            self.booking.show_error(exc)
             return
         self.customer_id = receipt.balance.customer_id
         self.booking.reset()
@@ -262,7 +289,7 @@ class CounterView(QWidget):
             return
         dialog = RedeemDialog.for_reward(program, reward_id, balance,
                                          lambda amount: self._book_redeem(reward_id, amount), self)
-        self._open_dialog(dialog)
+        self.open_dialog(dialog)
 
     def _book_redeem(self, reward_id: str, amount: int | None) -> None:
         receipt = self.service.redeem(self.staff, self.token, reward_id, amount)  # LoyaltyError: the dialog shows it
@@ -282,7 +309,7 @@ class CounterView(QWidget):
         try:
             receipt = self.service.void(self.staff, last["id"])
         except LoyaltyError as exc:
-            self.toast.show_message(exc.message, "error")
+            self.toast.show_message(describe(exc, self.program), "error")
             return
         self.open_customer(receipt.balance.customer_id, announce=False)
         self.toast.show_message(receipt_text.undone(receipt, self.program), "info")
@@ -308,13 +335,13 @@ class CounterView(QWidget):
             return
         dialog = EnrollDialog(self.service, self.staff, self)
         dialog.enrolled.connect(self._enrolled)
-        self._open_dialog(dialog)
+        self.open_dialog(dialog)
 
     def _enrolled(self, customer_id: str, token: str, name: str) -> None:
         self.open_customer(customer_id, token)
         self._changed()
         program = self.program
-        self._open_dialog(CardDialog(token, program.name if program else "", name, self))
+        self.open_dialog(CardDialog(token, program.name if program else "", name, self))
 
     # ---- search and navigation ----
 
@@ -356,15 +383,19 @@ class CounterView(QWidget):
         self.stack.setCurrentIndex(IDLE)
         self.search.setFocus(Qt.OtherFocusReason)
 
-    def show_banner(self, text: str, role: str = "refusal") -> None:
+    def show_banner(self, text: Callable[[], str], role: str = "refusal") -> None:
+        """text: a function that makes the banner's text in the current language (called again after a switch)."""
+        self._banner_text = text
         set_role(self.banner, role)
-        self.banner.setText(text)
+        self.banner.setText(text())
         self.banner.show()
 
     def hide_banner(self) -> None:
+        self._banner_text = None
         self.banner.hide()
 
-    def _open_dialog(self, dialog: QDialog) -> None:
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Open a dialog over the counter; a scanned card goes to it (enroll) or closes it (the next customer)."""
         self.dialog = dialog
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result, d=dialog: self._dialog_closed(d))
@@ -376,3 +407,5 @@ class CounterView(QWidget):
         self.window().activateWindow()  # keys (and so the scanner) go to the active window only
         if self.stack.currentIndex() == CUSTOMER:
             self.booking.focus()
+        else:
+            self.search.setFocus(Qt.OtherFocusReason)

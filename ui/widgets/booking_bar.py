@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos_loyalty.errors import LoyaltyError
@@ -12,13 +12,18 @@ from pos_loyalty.money import parse_amount
 from pos_loyalty.program import Program
 from pos_loyalty.rules import Item
 
+from .. import i18n
+from ..messages import describe
 from ..theme import set_role
 
 
 def parse_items(text: str, currency: str) -> list[Item]:
-    """'BIO-BREAD:4.20, ROLL' -> items; a price is optional and counts towards the amount paid."""
+    """'BIO-BREAD:4.20, ROLL' -> items; a price is optional and counts towards the amount paid.
+
+    A decimal comma is a comma too: 'BIO-BROT:4,20, ROLL' is two items, the first for 4.20.
+    """
     items = []
-    for part in (p.strip() for p in re.split(r"[,;\n]", text or "")):
+    for part in (p.strip() for p in _split_items(text)):
         if not part:
             continue
         sku, _, price = part.partition(":")
@@ -28,6 +33,16 @@ def parse_items(text: str, currency: str) -> list[Item]:
                                code="bad_items")
         items.append(Item(sku, parse_amount(price, currency) if price.strip() else None))
     return items
+
+
+def _split_items(text: str) -> list[str]:
+    parts: list[str] = []
+    for piece in re.split(r"[,;\n]", text or ""):
+        if parts and re.fullmatch(r"\d{1,2}", piece) and re.search(r":\s*\d+$", parts[-1]):
+            parts[-1] += "," + piece  # the cents after a decimal comma, as in 4,20
+        else:
+            parts.append(piece)
+    return parts
 
 
 class BookingBar(QFrame):
@@ -40,12 +55,13 @@ class BookingBar(QFrame):
         super().__init__(parent)
         set_role(self, "panel")
         self.currency = "EUR"
-        caption = QLabel(self.tr("Amount paid"))
+        self.program: Program | None = None
+        self._error: LoyaltyError | None = None  # shown in the current language, again after a switch
+        self.caption = caption = QLabel()
         set_role(caption, "subtitle")
         self.amount = QLineEdit()
         self.amount.setObjectName("amount")
         set_role(self.amount, "amount")
-        self.amount.setPlaceholderText(self.tr("e.g. 12.50"))
         self.amount.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.amount.returnPressed.connect(self.submit)
         self.currency_label = QLabel()
@@ -54,11 +70,10 @@ class BookingBar(QFrame):
         amount_row.addWidget(self.amount, 1)
         amount_row.addWidget(self.currency_label)
 
-        items_caption = QLabel(self.tr("Items (optional)"))
+        self.items_caption = items_caption = QLabel()
         set_role(items_caption, "hint")
         self.items = QLineEdit()
         self.items.setObjectName("items")
-        self.items.setPlaceholderText(self.tr("CODE:PRICE, CODE …"))
         self.items.returnPressed.connect(self.submit)
 
         self.error = QLabel()
@@ -67,12 +82,12 @@ class BookingBar(QFrame):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        self.book_button = QPushButton(self.tr("Book  (Enter)"))
+        self.book_button = QPushButton()
         self.book_button.setObjectName("book")
         set_role(self.book_button, "primary")
         self.book_button.setMinimumHeight(72)
         self.book_button.clicked.connect(self.submit)
-        self.done_button = QPushButton(self.tr("Next customer  (Esc)"))
+        self.done_button = QPushButton()
         self.done_button.setObjectName("done")
         self.done_button.clicked.connect(self.done)
 
@@ -88,27 +103,47 @@ class BookingBar(QFrame):
         layout.addWidget(self.book_button)
         layout.addStretch(1)
         layout.addWidget(self.done_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr("Amount paid"))
+        # 0,00 or 0.00: how amounts are written in this language and currency (the field takes either)
+        self.amount.setPlaceholderText(i18n.editable_amount(0, self.program))
+        self.items_caption.setText(self.tr("Items (optional)"))
+        self.items.setPlaceholderText(self.tr("CODE:PRICE, CODE …"))
+        self.book_button.setText(self.tr("Book  (Enter)"))
+        self.done_button.setText(self.tr("Next customer  (Esc)"))
+        if self._error is not None:
+            self.error.setText(describe(self._error, self.program))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_program(self, program: Program | None) -> None:
+        self.program = program
         self.currency = program.currency if program else "EUR"
         self.currency_label.setText(self.currency)
+        self.amount.setPlaceholderText(i18n.editable_amount(0, program))
 
     def submit(self) -> None:
         try:
             amount = parse_amount(self.amount.text(), self.currency)
         except LoyaltyError as exc:
-            self.show_error(exc.message, self.amount)
+            self.show_error(exc, self.amount)
             return
         try:
             items = parse_items(self.items.text(), self.currency)
         except LoyaltyError as exc:
-            self.show_error(exc.message, self.items)
+            self.show_error(exc, self.items)
             return
         self.clear_error()
         self.book.emit(amount, items)
 
-    def show_error(self, text: str, field: QLineEdit | None = None) -> None:
-        self.error.setText(text)
+    def show_error(self, error: LoyaltyError, field: QLineEdit | None = None) -> None:
+        self._error = error
+        self.error.setText(describe(error, self.program))
         self.error.show()
         field = field or self.amount
         set_role(field, "true", "invalid")
@@ -116,6 +151,7 @@ class BookingBar(QFrame):
         field.selectAll()
 
     def clear_error(self) -> None:
+        self._error = None
         self.error.clear()
         self.error.hide()
         for field in (self.amount, self.items):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_loyalty.cards import grouped
@@ -26,6 +26,8 @@ class CustomerPanel(QFrame):
         super().__init__(parent)
         set_role(self, "panel")
         self.balance: Balance | None = None
+        self.program: Program | None = None
+        self._extra_alerts: tuple[str, ...] = ()
         self.reward_buttons: dict[str, QPushButton] = {}
         self.alert_labels: list[QLabel] = []
 
@@ -53,7 +55,7 @@ class CustomerPanel(QFrame):
         self.points_label, self.cashback_label = QLabel(), QLabel()
         metrics = QGridLayout()
         metrics.setHorizontalSpacing(40)
-        self.points_caption, self.cashback_caption = QLabel(self.tr("Points")), QLabel(self.tr("Cashback"))
+        self.points_caption, self.cashback_caption = QLabel(), QLabel()
         for column, (caption, value) in enumerate(((self.points_caption, self.points_label),
                                                   (self.cashback_caption, self.cashback_label))):
             set_role(caption, "hint")
@@ -62,7 +64,7 @@ class CustomerPanel(QFrame):
             metrics.addWidget(value, 1, column)
         metrics.setColumnStretch(2, 1)
 
-        self.rewards_caption = QLabel(self.tr("Rewards available now"))
+        self.rewards_caption = QLabel()
         set_role(self.rewards_caption, "hint")
         self.rewards_box = QVBoxLayout()
         self.rewards_box.setSpacing(10)
@@ -83,12 +85,25 @@ class CustomerPanel(QFrame):
         layout.addLayout(self.rewards_box)
         layout.addWidget(self.next_label)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.points_caption.setText(self.tr("Points"))
+        self.cashback_caption.setText(self.tr("Cashback"))
+        self.rewards_caption.setText(self.tr("Rewards available now"))
+        if self.balance is not None and self.program is not None:
+            self.show_balance(self.balance, self.program, extra_alerts=self._extra_alerts)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---- filling ----
 
     def show_balance(self, balance: Balance, program: Program, *, new_stamps: int = 0,
                      extra_alerts: tuple[str, ...] = ()) -> None:
-        self.balance = balance
+        self.balance, self.program, self._extra_alerts = balance, program, extra_alerts
         self.name_label.setText(balance.name or self.tr("Guest"))
         self.tier_label.setText(balance.tier or "")
         self.tier_label.setVisible(bool(balance.tier))
@@ -116,7 +131,7 @@ class CustomerPanel(QFrame):
             if balance.stamps > size:
                 text += " " + fill(self.tr("(+%1 on the next card)"), balance.stamps - size)
         else:
-            text = i18n.plural(self.tr("%n stamp(s)", "", balance.stamps), balance.stamps)
+            text = self.tr("%n stamp(s)", "", balance.stamps)
         self.stamps_label.setText(text)
 
     def _show_alerts(self, alerts: list[str]) -> None:
@@ -160,9 +175,9 @@ class CustomerPanel(QFrame):
         if reward is None:
             return reward_id
         if reward.cost_stamps:
-            cost = i18n.plural(self.tr("%n stamp(s)", "", reward.cost_stamps), reward.cost_stamps)
+            cost = self.tr("%n stamp(s)", "", reward.cost_stamps)
         else:
-            cost = i18n.plural(self.tr("%n point(s)", "", reward.cost_points), reward.cost_points)
+            cost = self.tr("%n point(s)", "", reward.cost_points)
         return fill(self.tr("Redeem: %1 (%2)"), reward.name, cost)
 
     def _next_reward(self, balance: Balance, program: Program) -> str:
@@ -181,7 +196,7 @@ class CustomerPanel(QFrame):
             return ""
         _, reward, missing, unit = min(options, key=lambda option: option[0])
         if unit == "stamps":
-            text = i18n.plural(self.tr("%n more stamp(s) to %1", "", missing), missing)
+            text = self.tr("%n more stamp(s) to %1", "", missing)
         else:
-            text = i18n.plural(self.tr("%n more point(s) to %1", "", missing), missing)
+            text = self.tr("%n more point(s) to %1", "", missing)
         return fill(text, reward.name)

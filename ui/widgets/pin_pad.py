@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -22,13 +22,12 @@ class PinPad(QWidget):
         self.field.setEchoMode(QLineEdit.Password)
         self.field.setMaxLength(8)
         self.field.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), self.field))
-        self.field.setPlaceholderText(self.tr("PIN"))
         self.field.setAlignment(Qt.AlignCenter)
         self.field.returnPressed.connect(self.submit)
 
         grid = QGridLayout()
         grid.setSpacing(10)
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", self.tr("OK")]
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
         self.buttons: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
             button = QPushButton(key)
@@ -40,8 +39,6 @@ class PinPad(QWidget):
             if key.isdigit():
                 button.clicked.connect(lambda _=False, digit=key: self.field.insert(digit))
             elif index == 9:
-                button.setToolTip(self.tr("Delete the last digit"))
-                button.setAccessibleName(self.tr("Delete"))
                 button.clicked.connect(self.field.backspace)
             else:
                 button.clicked.connect(self.submit)
@@ -53,6 +50,18 @@ class PinPad(QWidget):
         layout.setSpacing(14)
         layout.addWidget(self.field)
         layout.addLayout(grid)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.field.setPlaceholderText(self.tr("PIN"))
+        self.buttons["ok"].setText(self.tr("OK"))
+        self.buttons["⌫"].setToolTip(self.tr("Delete the last digit"))
+        self.buttons["⌫"].setAccessibleName(self.tr("Delete"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def submit(self) -> None:
         self.submitted.emit(self.field.text())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from pos_loyalty.program import Program
@@ -17,6 +17,7 @@ class SearchResults(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._shown: tuple[list[dict], str, Program | None] | None = None  # to word again after a language change
         self.caption = QLabel()
         set_role(self.caption, "subtitle")
         self.list = QListWidget()
@@ -29,7 +30,15 @@ class SearchResults(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.list, 1)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange and self._shown is not None:
+            row = self.list.currentRow()
+            self.show_results(*self._shown)
+            self.list.setCurrentRow(row)
+        super().changeEvent(event)
+
     def show_results(self, rows: list[dict], query: str, program: Program | None = None) -> None:
+        self._shown = (rows, query, program)
         self.list.clear()
         for row in rows:
             details = [v for v in (row.get("email"), row.get("phone")) if v]

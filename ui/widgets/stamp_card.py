@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -36,7 +36,7 @@ class StampCard(QWidget):
     def set_stamps(self, stamps: int, size: int, new: int = 0) -> None:
         """new: stamps just earned, drawn growing in so the customer sees the stamp arrive."""
         self.stamps, self.size_, self._new = stamps, max(1, size), max(0, new)
-        self.setAccessibleName(fill(self.tr("%1 of %2 stamps"), self.filled, self.size_))
+        self._name()
         self.updateGeometry()
         if self._new:
             self._anim.stop()
@@ -45,6 +45,14 @@ class StampCard(QWidget):
         else:
             self._grow = 1.0
         self.update()
+
+    def _name(self) -> None:
+        self.setAccessibleName(fill(self.tr("%1 of %2 stamps"), self.filled, self.size_))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self._name()
+        super().changeEvent(event)
 
     @property
     def filled(self) -> int:

@@ -1,0 +1,1 @@
+"""Sync tests: a real server on loopback, real terminals, faults injected between them."""
