@@ -34,6 +34,7 @@ class Lot:
     expires_at: datetime | None
     earned: int
     remaining: int
+    expirations: int = 0  # expiry events booked against it (more than one if an undo refilled it)
 
 
 def point_lots(events: list[PointsEvent]) -> list[Lot]:
@@ -60,6 +61,8 @@ def point_lots(events: list[PointsEvent]) -> list[Lot]:
         elif event.points < 0:
             need = -event.points
             own = lots.get(event.ref) if event.ref else None
+            if own and event.kind == "expire":
+                own.expirations += 1
             queue = ([own] if own else []) + [lot for lot in lots.values() if lot is not own]
             spent = taken.setdefault(event.id, [])
             for lot in queue:
@@ -84,8 +87,8 @@ def derived_id(*parts: str) -> str:
 
 
 def expiry_event_id(lot: Lot) -> str:
-    """One id per lot and amount already gone: a lot refilled by an undone redemption can expire again."""
-    return derived_id(lot.event_id, "expire", str(lot.earned - lot.remaining))
+    """One id per lot and expiry: a lot refilled by an undone redemption can expire a second time."""
+    return derived_id(lot.event_id, "expire", str(lot.expirations))
 
 
 def customer_id_for(first_card: str) -> str:

@@ -181,6 +181,38 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int) -> list[Path
         shot.taken.append(out / f"{len(shot.taken) + 1:02d}-card-print.png")
         card.accept()
         shot(window, "new-customer", ms=900)
+
+        counter.show_idle()
+        pin = window.owner.request()  # Jonas is a cashier: the owner's PIN first
+        QTest.qWaitForWindowExposed(pin)
+        pin.name.setCurrentText("Jonas")
+        pin.pin.setText("1111")
+        pin.submit()
+        shot(pin, "owner-pin-refused")
+        pin.name.setCurrentText("Maria")
+        pin.pin.setText("1234")
+        pin.submit()
+        customers = window.owner.view.customers
+        customers.search.setText("Mia")
+        customers.run_search()
+        shot(window, "owner-customers")
+        customers.search.setText(token)  # the customer booked above: a history with purchases and a redemption
+        customers.run_search()
+        for name, open_dialog in (("customer-edit", customers.edit), ("customer-history", customers.history)):
+            dialog = open_dialog()
+            QTest.qWaitForWindowExposed(dialog)
+            shot(dialog, name)
+            dialog.reject()
+        merge = customers.merge()
+        QTest.qWaitForWindowExposed(merge)
+        merge.search.setText("Emma")
+        shot(merge, "customer-merge")
+        merge.reject()
+        window.owner.view.tabs.setCurrentIndex(1)
+        staff = window.owner.view.staff_view
+        staff.select("Lea")
+        shot(window, "owner-staff")
+        window.owner.leave()
     finally:
         app.removeEventFilter(scanner)
         window.close()

@@ -154,3 +154,18 @@ def test_cards_from_another_data_dir_are_foreign(make_shop):
         here.checkout(here.system_staff(), token, 300)
     assert caught.value.code == "unknown_issuer"
     assert cards.verify(token, there.card_keys()).text == token
+
+
+def test_a_lot_refilled_by_an_undo_after_its_expiry_expires_again(make_shop):
+    app = make_shop("boutique")
+    staff = app.system_staff()
+    token = app.enroll(staff)[1]
+    lot = app.checkout(staff, token, 400, at=T0).event_id  # 4 points
+    taken = app.adjust(staff, token, -2, "typo", at=T0).event_id
+    app.checkout(staff, token, 100, at=T0 + timedelta(days=366))  # the lot's last 2 points expire
+    app.void(staff, taken, at=T0 + timedelta(days=366))  # the 2 points go back to their (expired) lot
+    app.checkout(staff, token, 100, at=T0 + timedelta(days=367))  # and expire a second time
+    expiries = app.db.query("SELECT id, points FROM events WHERE kind = 'expire' AND ref = ?", (lot,))
+    assert sorted(p for _, p in expiries) == [-2, -2] and len({i for i, _ in expiries}) == 2
+    assert app.balance_of(app.resolve(token), T0 + timedelta(days=367)).points == 2
+    assert app.check()["ok"]

@@ -60,6 +60,7 @@ def run(data_dir: Path, camera: str | None = None, self_test: bool = False) -> i
     finally:
         if camera:
             camera.stop()
+        window.sync.stop()  # before the service closes; waits for the sync thread, never terminates it
         app.removeEventFilter(scanner)
         service.close()
 

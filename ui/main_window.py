@@ -10,7 +10,9 @@ from pos_loyalty.service import Loyalty
 from pos_loyalty.staff import StaffMember
 
 from .dialogs.settings import SettingsDialog
+from .owner_access import OwnerAccess
 from .status import StatusBar
+from .sync_worker import SyncWorker, is_registered
 from .views.counter import CounterView
 from .views.sign_in import SignInView
 
@@ -32,6 +34,14 @@ class MainWindow(QMainWindow):
         self.status.sign_out_requested.connect(self.sign_out)
         self.status.settings_requested.connect(self.open_settings)
         self.counter.booked.connect(self.status.refresh)
+        self.owner = OwnerAccess(self)  # the owner area (customers, staff) in the stack, behind the owner PIN
+        self.sync = SyncWorker(service.data_dir, self)  # background sync; stops when the window closes
+        self.counter.booked.connect(self.sync.poke)
+        self.sync.status.connect(self.status.show_sync)
+        self.status.sync_now_requested.connect(self.sync.sync_now)
+        self.status.sync_attempts = lambda: self.sync.attempts
+        if is_registered(service):
+            self.sync.start()
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
         self.retranslate()
@@ -77,6 +87,9 @@ class MainWindow(QMainWindow):
         if self.staff is None:
             self.sign_in.show_message(lambda: self.tr("Sign in first, then scan the card."))
             return
+        if self.owner.active:  # the owner area looks the card up in its customer list
+            self.owner.view.customers.find(text)
+            return
         self.counter.on_code_scanned(text)
 
     @Slot(QWidget)
@@ -85,8 +98,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> SettingsDialog:
-        """Settings (the language for now) from the status bar, signed in or not; no owner PIN for the language."""
-        dialog = SettingsDialog(self)
+        """Settings from the status bar, signed in or not: the language (no owner PIN) and the sync server (the owner's
+        PIN); connecting a server starts background sync."""
+        dialog = SettingsDialog(self, service=self.service, staff=self.staff, on_registered=self.sync.start)
         if self.staff is not None:
             self.counter.open_dialog(dialog)  # like the counter's own dialogs: a scanned card closes it
         else:

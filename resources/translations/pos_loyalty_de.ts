@@ -131,6 +131,10 @@
         <translation>Rückgängig  (F9)</translation>
     </message>
     <message>
+        <source>Owner …</source>
+        <translation>Inhaber …</translation>
+    </message>
+    <message>
         <source>Scan card</source>
         <translation>Karte scannen</translation>
     </message>
@@ -169,6 +173,45 @@
     <message>
         <source>Undo your last booking (for a few minutes after it)</source>
         <translation>Die eigene letzte Buchung rückgängig machen (wenige Minuten lang)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEditDialog</name>
+    <message>
+        <source>Edit customer</source>
+        <translation>Kunden bearbeiten</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ oder JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>Agrees to receive offers by email</source>
+        <translation>Möchte Angebote per E-Mail erhalten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -259,6 +302,112 @@
     </message>
 </context>
 <context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <source>Search: name, phone, email, card</source>
+        <translation>Suche: Name, Tel., E-Mail, Karte</translation>
+    </message>
+    <message>
+        <source>Edit …</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>History …</source>
+        <translation>Verlauf …</translation>
+    </message>
+    <message>
+        <source>Merge …</source>
+        <translation>Zusammenführen …</translation>
+    </message>
+    <message>
+        <source>Re-issue card …</source>
+        <translation>Neue Karte …</translation>
+    </message>
+    <message>
+        <source>Block card …</source>
+        <translation>Karte sperren …</translation>
+    </message>
+    <message>
+        <source>Type a name, phone number, email or card number to find customers.</source>
+        <translation>Name, Telefonnummer, E-Mail oder Kartennummer eingeben, um Kunden zu finden.</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>Merged. %1 keeps both balances.</source>
+        <translation>Zusammengeführt. %1 behält beide Guthaben.</translation>
+    </message>
+    <message>
+        <source>This customer has no active card.</source>
+        <translation>Dieser Kunde hat keine aktive Karte.</translation>
+    </message>
+    <message>
+        <source>Block card</source>
+        <translation>Karte sperren</translation>
+    </message>
+    <message>
+        <source>Block the card of %1? It will be refused at the counter; the balance stays on the account.</source>
+        <translation>Die Karte von %1 sperren? Sie wird an der Kasse abgelehnt; das Guthaben bleibt auf dem Konto.</translation>
+    </message>
+    <message>
+        <source>The card of %1 is blocked. Re-issue a card to go on collecting.</source>
+        <translation>Die Karte von %1 ist gesperrt. Mit einer neuen Karte wird weiter gesammelt.</translation>
+    </message>
+    <message>
+        <source>Re-issue card</source>
+        <translation>Neue Karte ausgeben</translation>
+    </message>
+    <message>
+        <source>Give %1 a new card? The old card is blocked; the balance moves to the new one.</source>
+        <translation>%1 eine neue Karte geben? Die alte Karte wird gesperrt; das Guthaben geht auf die neue über.</translation>
+    </message>
+    <message>
+        <source>%1 has a new card; the old one is blocked.</source>
+        <translation>%1 hat eine neue Karte; die alte ist gesperrt.</translation>
+    </message>
+</context>
+<context>
     <name>EnrollDialog</name>
     <message>
         <source>New customer</source>
@@ -310,6 +459,93 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Purchase</source>
+        <translation>Einkauf</translation>
+    </message>
+    <message>
+        <source>Reward redeemed</source>
+        <translation>Prämie eingelöst</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Punkte verfallen</translation>
+    </message>
+    <message>
+        <source>Accounts merged</source>
+        <translation>Konten zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Tier change</source>
+        <translation>Stufenwechsel</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>No events yet.</source>
+        <translation>Noch keine Buchungen.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>pos-loyalty</source>
@@ -318,6 +554,41 @@
     <message>
         <source>Sign in first, then scan the card.</source>
         <translation>Erst anmelden, dann die Karte scannen.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>Merge accounts</source>
+        <translation>Konten zusammenführen</translation>
+    </message>
+    <message>
+        <source>Find the other account of %1 (name, phone, email or card).</source>
+        <translation>Das andere Konto von %1 suchen (Name, Telefon, E-Mail oder Karte).</translation>
+    </message>
+    <message>
+        <source>Search: name, phone, email, card</source>
+        <translation>Suche: Name, Tel., E-Mail, Karte</translation>
+    </message>
+    <message>
+        <source>Keep this account (%1)</source>
+        <translation>Dieses Konto behalten (%1)</translation>
+    </message>
+    <message>
+        <source>Keep the other account</source>
+        <translation>Das andere Konto behalten</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -723,6 +994,56 @@
     </message>
 </context>
 <context>
+    <name>OwnerPinDialog</name>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Owner PIN required</source>
+        <translation>Inhaber-PIN nötig</translation>
+    </message>
+    <message>
+        <source>Customers and staff are managed by the owner.</source>
+        <translation>Kunden und Team verwaltet der Inhaber.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Only the owner can open this. Ask the owner to enter their PIN.</source>
+        <translation>Nur der Inhaber kann das öffnen. Bitten Sie den Inhaber, seine PIN einzugeben.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerView</name>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Back to the counter  (Esc)</source>
+        <translation>Zurück zur Kasse  (Esc)</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>PIN</source>
@@ -860,6 +1181,70 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Anmeldecode</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Owner PIN</source>
+        <translation>Inhaber-PIN</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Only the owner connects this till to a server.</source>
+        <translation>Nur der Inhaber verbindet diese Kasse mit einem Server.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the enrollment code.</source>
+        <translation>Serveradresse und Anmeldecode eingeben.</translation>
+    </message>
+    <message>
+        <source>Only the owner can connect the till to a server.</source>
+        <translation>Nur der Inhaber kann die Kasse mit einem Server verbinden.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Connected: shop %1 (%2). Sync starts now.</source>
+        <translation>Verbunden: Filiale %1 (%2). Der Abgleich beginnt jetzt.</translation>
+    </message>
+    <message>
+        <source>That is not a server address. Write it like https://loyalty.example.com.</source>
+        <translation>Das ist keine Serveradresse. Schreiben Sie sie wie https://loyalty.example.com.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>Der Server ist nicht erreichbar. Bitte Adresse und Netzwerk prüfen.</translation>
+    </message>
+    <message>
+        <source>This enrollment code is unknown, already used or expired. Ask for a new one.</source>
+        <translation>Dieser Anmeldecode ist unbekannt, schon benutzt oder abgelaufen. Bitte einen neuen anfordern.</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>SignInView</name>
@@ -889,6 +1274,97 @@
     </message>
 </context>
 <context>
+    <name>StaffView</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Add a staff member</source>
+        <translation>Teammitglied hinzufügen</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>Change PIN (unlocks)</source>
+        <translation>PIN ändern (entsperrt)</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Locked (wrong PINs)</source>
+        <translation>Gesperrt (falsche PINs)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Select a staff member</source>
+        <translation>Teammitglied auswählen</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>Die beiden PINs sind verschieden. Zweimal dieselbe PIN eingeben.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in now.</source>
+        <translation>%1 kann sich jetzt anmelden.</translation>
+    </message>
+    <message>
+        <source>The PIN of %1 is changed.</source>
+        <translation>Die PIN von %1 ist geändert.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled.</source>
+        <translation>%1 ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>%1 is enabled.</source>
+        <translation>%1 ist aktiviert.</translation>
+    </message>
+</context>
+<context>
     <name>StampCard</name>
     <message>
         <source>%1 of %2 stamps</source>
@@ -902,24 +1378,93 @@
         <translation>Abmelden</translation>
     </message>
     <message>
-        <source>Settings: language</source>
-        <translation>Einstellungen: Sprache</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Gleiche ab …</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Abgeglichen</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Abgleich fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Abgleichen</translation>
+    </message>
+    <message>
+        <source>%1 (press to sync again)</source>
+        <translation>%1 (drücken für neuen Abgleich)</translation>
     </message>
     <message>
         <source>Offline (no server)</source>
         <translation>Offline (kein Server)</translation>
     </message>
     <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Bookings are kept here and sent when it is back.</source>
+        <translation>Der Server ist nicht erreichbar. Buchungen bleiben hier gespeichert und werden gesendet, sobald er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <comment>sync conflicts: their number</comment>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1. Points were redeemed at two tills while offline: a balance went negative. The owner should check it.</source>
+        <translation>Konflikte: %1. Offline wurde an zwei Kassen eingelöst: ein Guthaben ist negativ. Bitte vom Inhaber prüfen lassen.</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Konflikte: %1</translation>
+    </message>
+    <message>
         <source>Last sync: never</source>
         <translation>Abgleich: nie</translation>
     </message>
     <message>
+        <source>Last sync: %1</source>
+        <translation>Abgleich: %1</translation>
+    </message>
+    <message>
+        <source>Server problem</source>
+        <translation>Serverproblem</translation>
+    </message>
+    <message>
+        <source>Terminal not accepted</source>
+        <translation>Kasse abgelehnt</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Abgleichfehler</translation>
+    </message>
+    <message>
+        <source>Check the clock</source>
+        <translation>Uhrzeit prüfen</translation>
+    </message>
+    <message>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Settings: language, server</source>
+        <translation>Einstellungen: Sprache, Server</translation>
     </message>
     <message>
         <source>owner</source>

@@ -36,6 +36,7 @@ class CounterView(QWidget):
     """on_code_scanned(text) is the one entry for card reads: the keyboard-wedge filter and the camera call it."""
 
     booked = Signal()  # the ledger changed: the status bar recounts unsynced events
+    owner_requested = Signal()
 
     def __init__(self, service: Loyalty, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,6 +63,9 @@ class CounterView(QWidget):
         self.undo_button.setObjectName("undo")
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo)
+        self.owner_button = QPushButton()
+        self.owner_button.setObjectName("ownerArea")
+        self.owner_button.clicked.connect(self.owner_requested)
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addWidget(self.search, 1)
@@ -118,6 +122,7 @@ class CounterView(QWidget):
         self.search.setPlaceholderText(self.tr("Search: name, phone, email, card  (F3)"))
         self.new_button.setText(self.tr("New customer  (F2)"))
         self.undo_button.setText(self.tr("Undo  (F9)"))
+        self.owner_button.setText(self.tr("Owner …"))
         self.prompt.setText(self.tr("Scan card"))
         self.prompt_detail.setText(self.tr("Hold the customer's card under the scanner or in front of the camera."))
         self._camera_placeholder.setText(self.tr("No camera preview"))
@@ -165,6 +170,10 @@ class CounterView(QWidget):
         layout.addSpacing(12)
         layout.addWidget(hint)
         layout.addStretch(2)
+        owner = QHBoxLayout()  # out of the cashier's way, on the idle screen only
+        owner.addStretch(1)
+        owner.addWidget(self.owner_button)
+        layout.addLayout(owner)
         return page
 
     # ---- wiring points ----

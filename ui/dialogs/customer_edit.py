@@ -1,0 +1,95 @@
+"""Edit a customer's details (name, email, phone, birthday, email consent); saves through the service."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from pos_loyalty.errors import LoyaltyError
+from pos_loyalty.service import Loyalty
+
+from .. import i18n
+from ..messages import describe
+from ..theme import set_role
+from .enroll import iso_birthday
+
+
+def _shown_birthday(iso: str | None) -> str:
+    """As the cashier would type it: 23.04.1990 in German (iso_birthday reads it back), 1990-04-23 otherwise."""
+    if not iso:
+        return ""
+    return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}" if i18n.language() == "de" else iso
+
+
+class CustomerEditDialog(QDialog):
+    """Saves on OK (errors stay in the form) and accepts."""
+
+    def __init__(self, service: Loyalty, customer_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service, self.customer_id = service, customer_id
+        customer = service.customer(customer_id)
+        self.setWindowTitle(self.tr("Edit customer"))
+        self.setMinimumWidth(680)
+        heading = QLabel(self.tr("Edit customer"))
+        set_role(heading, "title")
+        self.name, self.email, self.phone, self.birthday = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.name.setText(customer.get("name") or "")
+        self.email.setText(customer.get("email") or "")
+        self.phone.setText(customer.get("phone") or "")
+        self.birthday.setText(_shown_birthday(customer.get("birthday")))
+        self.email.setPlaceholderText("name@example.org")
+        self.phone.setPlaceholderText("+49 151 1234567")
+        self.birthday.setPlaceholderText(self.tr("YYYY-MM-DD or DD.MM.YYYY"))
+        self.consent = QCheckBox(self.tr("Agrees to receive offers by email"))
+        self.consent.setChecked(bool(customer.get("consent_email")))
+        form = QGridLayout()
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(12)
+        rows = ((self.tr("Name"), self.name, "name"), (self.tr("Email"), self.email, "email"),
+                (self.tr("Phone"), self.phone, "phone"), (self.tr("Birthday"), self.birthday, "birthday"))
+        for row, (text, field, name) in enumerate(rows):
+            field.setObjectName(name)
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addWidget(label, row, 0, Qt.AlignRight | Qt.AlignVCenter)
+            form.addWidget(field, row, 1)
+        form.addWidget(self.consent, len(rows), 1)
+        form.setColumnStretch(1, 1)
+
+        self.error = QLabel()
+        set_role(self.error, "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.ok_button = QPushButton(self.tr("Save"))
+        self.ok_button.setObjectName("save")
+        set_role(self.ok_button, "primary")
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.submit)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.name.setFocus()
+
+    def submit(self) -> None:
+        try:
+            self.service.update_customer(self.customer_id, name=self.name.text(), email=self.email.text(),
+                                         phone=self.phone.text(), birthday=iso_birthday(self.birthday.text()),
+                                         consent_email=self.consent.isChecked())
+        except LoyaltyError as exc:
+            self.error.setText(describe(exc))
+            self.error.show()
+            return
+        self.accept()

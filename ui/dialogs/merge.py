@@ -1,0 +1,109 @@
+"""Merge two accounts of one customer: find the other account, choose which one is kept, confirm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QRadioButton, QVBoxLayout, QWidget)
+
+from pos_loyalty import cards
+from pos_loyalty.errors import LoyaltyError
+from pos_loyalty.service import Loyalty
+from pos_loyalty.staff import StaffMember
+
+from ..i18n import fill
+from ..messages import describe
+from ..theme import set_role
+
+
+class MergeDialog(QDialog):
+    """Merges on "Merge" (errors stay in the dialog); `kept` is the id that remains."""
+
+    def __init__(self, service: Loyalty, staff: StaffMember, customer_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service, self.staff, self.customer_id = service, staff, customer_id
+        self.kept: str | None = None
+        self.name = service.customer(customer_id).get("name") or self.tr("Guest")
+        self.setWindowTitle(self.tr("Merge accounts"))
+        self.setMinimumSize(900, 640)
+        heading = QLabel(self.tr("Merge accounts"))
+        set_role(heading, "title")
+        hint = QLabel(fill(self.tr("Find the other account of %1 (name, phone, email or card)."), self.name))
+        set_role(hint, "hint")
+        hint.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setObjectName("mergeSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search: name, phone, email, card"))
+        self.search.textChanged.connect(self.run_search)
+        self.results = QListWidget()
+        self.results.setObjectName("mergeResults")
+        self.results.currentItemChanged.connect(lambda *_: self._update())
+        self.keep_this = QRadioButton(fill(self.tr("Keep this account (%1)"), self.name))
+        self.keep_this.setChecked(True)
+        self.keep_other = QRadioButton(self.tr("Keep the other account"))
+        self.error = QLabel()
+        set_role(self.error, "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.merge_button = QPushButton(self.tr("Merge"))
+        self.merge_button.setObjectName("merge")
+        set_role(self.merge_button, "primary")
+        self.merge_button.setEnabled(False)
+        self.merge_button.clicked.connect(self.submit)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.merge_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(12)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.keep_this)
+        layout.addWidget(self.keep_other)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.search.setFocus()
+
+    def run_search(self, text: str) -> None:
+        self.results.clear()
+        for customer in self.service.search(text) if text.strip() else []:
+            if customer["id"] == self.customer_id:
+                continue
+            card = self.service.customer(customer["id"]).get("card")
+            parts = [customer.get("name") or self.tr("Guest"), customer.get("email") or "", customer.get("phone") or "",
+                     cards.grouped(card) if card else ""]
+            item = QListWidgetItem("   ".join(p for p in parts if p))
+            item.setData(Qt.UserRole, customer["id"])
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+        self._update()
+
+    def other(self) -> str | None:
+        item = self.results.currentItem()
+        return item.data(Qt.UserRole) if item else None
+
+    def _update(self) -> None:
+        self.merge_button.setEnabled(self.other() is not None)
+
+    def submit(self) -> None:
+        other = self.other()
+        if other is None:
+            return
+        kept = self.customer_id if self.keep_this.isChecked() else other
+        source = other if kept == self.customer_id else self.customer_id
+        try:
+            self.service.merge(self.staff, source, kept)
+        except LoyaltyError as exc:
+            self.error.setText(describe(exc))
+            self.error.show()
+            return
+        self.kept = kept
+        self.accept()
