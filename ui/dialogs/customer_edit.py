@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.service import Loyalty
 
 from .. import i18n
 from ..messages import describe
+from .parts import button_row, error_label
 from ..theme import set_role
 from .enroll import iso_birthday
 
@@ -57,22 +57,8 @@ class CustomerEditDialog(QDialog):
         form.addWidget(self.consent, len(rows), 1)
         form.setColumnStretch(1, 1)
 
-        self.error = QLabel()
-        set_role(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.ok_button = QPushButton(self.tr("Save"))
-        self.ok_button.setObjectName("save")
-        set_role(self.ok_button, "primary")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
+        self.error = error_label()
+        buttons, self.ok_button = button_row(self, self.tr("Save"), self.tr("Cancel"), "save", self.submit)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)

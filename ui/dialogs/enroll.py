@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.service import Loyalty
 from pos_loyalty.staff import StaffMember
 
 from ..messages import describe
+from .parts import button_row, error_label
 from ..theme import set_role
 
 _DOTTED = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -63,24 +63,10 @@ class EnrollDialog(QDialog):
         form.addWidget(self.consent, len(rows), 1)
         form.setColumnStretch(1, 1)
 
-        self.error = QLabel()
+        self.error = error_label()
         self.error.setObjectName("enrollError")
-        set_role(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-
-        self.ok_button = QPushButton(self.tr("Enroll and show card"))
-        self.ok_button.setObjectName("enroll")
-        set_role(self.ok_button, "primary")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
+        buttons, self.ok_button = button_row(self, self.tr("Enroll and show card"), self.tr("Cancel"), "enroll",
+                                             self.submit)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)

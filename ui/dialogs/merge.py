@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QRadioButton, QVBoxLayout, QWidget)
 
 from pos_loyalty import cards
 from pos_loyalty.errors import LoyaltyError
@@ -13,6 +12,7 @@ from pos_loyalty.staff import StaffMember
 
 from ..i18n import fill
 from ..messages import describe
+from .parts import button_row, error_label
 from ..theme import set_role
 
 
@@ -42,22 +42,10 @@ class MergeDialog(QDialog):
         self.keep_this = QRadioButton(fill(self.tr("Keep this account (%1)"), self.name))
         self.keep_this.setChecked(True)
         self.keep_other = QRadioButton(self.tr("Keep the other account"))
-        self.error = QLabel()
-        set_role(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.merge_button = QPushButton(self.tr("Merge"))
-        self.merge_button.setObjectName("merge")
-        set_role(self.merge_button, "primary")
+        self.error = error_label()
+        buttons, self.merge_button = button_row(self, self.tr("Merge"), self.tr("Cancel"), "merge", self.submit,
+                                                default=False)
         self.merge_button.setEnabled(False)
-        self.merge_button.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.merge_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(12)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.money import parse_amount
@@ -14,6 +14,7 @@ from pos_loyalty.service import Balance
 
 from ..i18n import editable_amount, fill, money
 from ..messages import describe
+from .parts import button_row, error_label
 from ..theme import set_role
 
 
@@ -53,25 +54,11 @@ class RedeemDialog(QDialog):
             row.addWidget(currency)
             layout.addLayout(row)
 
-        self.error = QLabel()
+        self.error = error_label()
         self.error.setObjectName("redeemError")
-        set_role(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
         layout.addWidget(self.error)
 
-        self.ok_button = QPushButton(self.tr("Redeem"))
-        self.ok_button.setObjectName("confirmRedeem")
-        set_role(self.ok_button, "primary")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
+        buttons, self.ok_button = button_row(self, self.tr("Redeem"), self.tr("Cancel"), "confirmRedeem", self.submit)
         layout.addLayout(buttons)
 
     @classmethod
