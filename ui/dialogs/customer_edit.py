@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.service import Loyalty
 
 from .. import i18n
 from ..messages import describe
-from .parts import button_row, error_label
+from .parts import button_row, error_label, form_grid
 from ..theme import set_role
 from .enroll import iso_birthday
 
@@ -43,19 +42,9 @@ class CustomerEditDialog(QDialog):
         self.birthday.setPlaceholderText(self.tr("YYYY-MM-DD or DD.MM.YYYY"))
         self.consent = QCheckBox(self.tr("Agrees to receive offers by email"))
         self.consent.setChecked(bool(customer.get("consent_email")))
-        form = QGridLayout()
-        form.setHorizontalSpacing(14)
-        form.setVerticalSpacing(12)
-        rows = ((self.tr("Name"), self.name, "name"), (self.tr("Email"), self.email, "email"),
-                (self.tr("Phone"), self.phone, "phone"), (self.tr("Birthday"), self.birthday, "birthday"))
-        for row, (text, field, name) in enumerate(rows):
-            field.setObjectName(name)
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addWidget(label, row, 0, Qt.AlignRight | Qt.AlignVCenter)
-            form.addWidget(field, row, 1)
-        form.addWidget(self.consent, len(rows), 1)
-        form.setColumnStretch(1, 1)
+        form = form_grid(((self.tr("Name"), self.name, "name"), (self.tr("Email"), self.email, "email"),
+                          (self.tr("Phone"), self.phone, "phone"), (self.tr("Birthday"), self.birthday, "birthday")),
+                         below=self.consent)
 
         self.error = error_label()
         buttons, self.ok_button = button_row(self, self.tr("Save"), self.tr("Cancel"), "save", self.submit)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.service import Loyalty
 from pos_loyalty.staff import StaffMember
 
 from ..messages import describe
-from .parts import button_row, error_label
+from .parts import button_row, error_label, form_grid
 from ..theme import set_role
 
 _DOTTED = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -48,20 +48,9 @@ class EnrollDialog(QDialog):
         self.birthday.setPlaceholderText(self.tr("YYYY-MM-DD or DD.MM.YYYY"))
         self.referred_by.setPlaceholderText(self.tr("Scan or type the friend's card"))
         self.consent = QCheckBox(self.tr("Agrees to receive offers by email"))
-        form = QGridLayout()  # (a QFormLayout puts labels at the top of tall fields)
-        form.setHorizontalSpacing(14)
-        form.setVerticalSpacing(12)
-        rows = ((self.tr("Name"), self.name, "name"), (self.tr("Email"), self.email, "email"),
-                (self.tr("Phone"), self.phone, "phone"), (self.tr("Birthday"), self.birthday, "birthday"),
-                (self.tr("Referred by"), self.referred_by, "referredBy"))
-        for row, (text, field, name) in enumerate(rows):
-            field.setObjectName(name)
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addWidget(label, row, 0, Qt.AlignRight | Qt.AlignVCenter)
-            form.addWidget(field, row, 1)
-        form.addWidget(self.consent, len(rows), 1)
-        form.setColumnStretch(1, 1)
+        form = form_grid(((self.tr("Name"), self.name, "name"), (self.tr("Email"), self.email, "email"),
+                          (self.tr("Phone"), self.phone, "phone"), (self.tr("Birthday"), self.birthday, "birthday"),
+                          (self.tr("Referred by"), self.referred_by, "referredBy")), below=self.consent)
 
         self.error = error_label()
         self.error.setObjectName("enrollError")

@@ -1,8 +1,9 @@
-"""Pieces every form dialog shares: the error line under the form and the Cancel / confirm button row."""
+"""Pieces the form dialogs share: the labelled grid of fields, the error line and the Cancel / confirm row."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..theme import set_role
 
@@ -32,3 +33,23 @@ def button_row(dialog: QDialog, confirm_text: str, cancel_text: str, object_name
     row.addWidget(cancel)
     row.addWidget(confirm)
     return row, confirm
+
+
+def form_grid(rows: tuple[tuple[str, QWidget, str], ...], below: QWidget | None = None) -> QGridLayout:
+    """(label, field, object name) rows, labels right-aligned beside their fields; `below` under the fields.
+
+    A QGridLayout rather than a QFormLayout, which puts labels at the top of tall fields.
+    """
+    form = QGridLayout()
+    form.setHorizontalSpacing(14)
+    form.setVerticalSpacing(12)
+    for row, (text, field, name) in enumerate(rows):
+        field.setObjectName(name)
+        label = QLabel(text)
+        label.setBuddy(field)
+        form.addWidget(label, row, 0, Qt.AlignRight | Qt.AlignVCenter)
+        form.addWidget(field, row, 1)
+    if below is not None:
+        form.addWidget(below, len(rows), 1)
+    form.setColumnStretch(1, 1)
+    return form
