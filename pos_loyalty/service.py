@@ -21,6 +21,7 @@ from .store import sync as sync_sql
 from .store.events import Booking
 
 UNDO_WINDOW = timedelta(minutes=5)
+SHOP_FIELDS = ("name", "address", "phone", "email", "website")
 
 
 @dataclass
@@ -108,6 +109,31 @@ class Loyalty:
         if not self._program or self._program[0] != version:
             self._program = (version, program_file.loads(source))
         return self._program
+
+    # ---- the shop's details (on cards, in messages) ----
+
+    def shop_details(self) -> dict[str, str]:
+        """Name, address, phone, email and website as the owner entered them; the name defaults to the program's."""
+        details = {key: self.db.meta(f"shop_{key}") or "" for key in SHOP_FIELDS}
+        if not details["name"]:
+            try:
+                details["name"] = self.program.name
+            except NotFound:
+                pass
+        return details
+
+    def shop_name(self) -> str:
+        return self.shop_details()["name"]
+
+    def set_shop_details(self, staff: StaffMember, **fields: str) -> None:
+        if not staff.is_owner:
+            raise Refused("Only the owner changes the shop's details.", code="not_owner")
+        unknown = set(fields) - set(SHOP_FIELDS)
+        if unknown:
+            raise LoyaltyError(f"Unknown shop field(s): {', '.join(sorted(unknown))}.", code="usage")
+        with self.db.write():
+            for key, value in fields.items():
+                self.db.set_meta(f"shop_{key}", " ".join(value.split()) if key != "address" else value.strip())
 
     # ---- staff ----
 

@@ -32,7 +32,7 @@ def build(service, app=None):
     window = MainWindow(service)
     scanner = ScannerFilter(window)
     app.installEventFilter(scanner)
-    scanner.scanned.connect(window.on_code_scanned)
+    window.set_scanner(scanner)
     return window, scanner
 
 
@@ -53,27 +53,12 @@ def run(data_dir: Path, camera: str | None = None, self_test: bool = False) -> i
     app.setApplicationName("pos-loyalty")
     service = Loyalty(data_dir)
     window, scanner = build(service, app)
-    camera = _start_camera(window, camera) if camera is not None else None
+    window.use_camera(camera if camera is not None else window.devices.camera)  # --camera wins, unsaved
     window.show()
     try:
         return app.exec()
     finally:
-        if camera:
-            camera.stop()
+        window.use_camera("")
         window.sync.stop()  # before the service closes; waits for the sync thread, never terminates it
         app.removeEventFilter(scanner)
         service.close()
-
-
-def _start_camera(window, spec: str):
-    """A camera index, a video file or a folder of images, read on its own thread into the counter."""
-    from .camera import Camera, CameraPreview  # noqa: PLC0415
-
-    preview = CameraPreview()
-    camera = Camera(window)
-    camera.code_read.connect(window.on_code_scanned)
-    camera.frame_ready.connect(preview.show_frame)
-    camera.error.connect(preview.show_off)
-    window.set_camera_widget(preview)
-    camera.start(spec)
-    return camera

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.service import Loyalty
 from pos_loyalty.staff import StaffMember
 
+from . import device_settings
+from .dialogs.card import CardDialog
 from .dialogs.settings import SettingsDialog
 from .owner_access import OwnerAccess
 from .status import StatusBar
@@ -42,6 +44,10 @@ class MainWindow(QMainWindow):
         self.status.sync_attempts = lambda: self.sync.attempts
         if is_registered(service):
             self.sync.start()
+        self.devices = device_settings.load()
+        self.scanner = None  # the keyboard-wedge filter (set_scanner), tuned by the device settings
+        self.camera = self.camera_preview = None  # made on first use (use_camera)
+        self.settings_dialog: SettingsDialog | None = None
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
         self.retranslate()
@@ -53,10 +59,7 @@ class MainWindow(QMainWindow):
     # search results, a refusal) are rebuilt from what the widget keeps. Dialogs are window-modal, so none but
     # Settings can be open while the language changes.
     def retranslate(self) -> None:
-        try:
-            shop = self.service.program.name
-        except LoyaltyError:
-            shop = ""
+        shop = self.service.shop_name()
         self.setWindowTitle(self.tr("pos-loyalty") + (f" — {shop}" if shop else ""))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -87,6 +90,10 @@ class MainWindow(QMainWindow):
         if self.staff is None:
             self.sign_in.show_message(lambda: self.tr("Sign in first, then scan the card."))
             return
+        dialog = self.settings_dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.wants_scans():
+            dialog.scanner.take_scan(text, self.scanner.last_gaps if self.scanner else [])
+            return
         if self.owner.active:  # the owner area looks the card up in its customer list
             self.owner.view.customers.find(text)
             return
@@ -98,12 +105,57 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> SettingsDialog:
-        """Settings from the status bar, signed in or not: the language (no owner PIN) and the sync server (the owner's
-        PIN); connecting a server starts background sync."""
+        """Settings from the status bar, signed in or not: the language and this till's devices (no owner PIN), the
+        shop's details and the sync server (the owner's); connecting a server starts background sync."""
         dialog = SettingsDialog(self, service=self.service, staff=self.staff, on_registered=self.sync.start)
+        dialog.devices_changed.connect(self.apply_devices)
+        dialog.shop_saved.connect(self.retranslate)
+        dialog.print_blank.connect(lambda: self.show_blank_card(dialog))
+        self.settings_dialog = dialog
         if self.staff is not None:
             self.counter.open_dialog(dialog)  # like the counter's own dialogs: a scanned card closes it
         else:
             dialog.setAttribute(Qt.WA_DeleteOnClose)
             dialog.open()
         return dialog
+
+    def show_blank_card(self, parent: QWidget) -> CardDialog:
+        """A new card with no customer yet, to print ahead: the first scan at the counter enrolls it."""
+        dialog = CardDialog(self.service.new_token(), self.service.shop_name(), "", parent)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # ---- devices ----
+
+    def set_scanner(self, scanner) -> None:
+        self.scanner = scanner
+        scanner.scanned.connect(self.on_code_scanned)
+        self.apply_devices(self.devices)
+
+    @Slot(object)
+    def apply_devices(self, devices: device_settings.Devices) -> None:
+        camera_changed = devices.camera != self.devices.camera
+        self.devices = devices
+        if self.scanner is not None:
+            self.scanner.max_gap_ms = devices.scanner_gap_ms
+        if camera_changed:
+            self.use_camera(devices.camera)
+
+    def use_camera(self, spec: str) -> None:
+        """Read cards from a camera number, a video file or a folder of images ("" = none); the old one stops."""
+        from .camera import Camera, CameraPreview  # noqa: PLC0415 - OpenCV loads only when a camera is used
+
+        if self.camera is not None:
+            self.camera.stop()
+        if not spec:
+            if self.camera is not None:
+                self.set_camera_widget(None)
+            return
+        if self.camera is None:
+            self.camera, self.camera_preview = Camera(self), CameraPreview()
+            self.camera.code_read.connect(self.on_code_scanned)
+            self.camera.frame_ready.connect(self.camera_preview.show_frame)
+            self.camera.error.connect(self.camera_preview.show_off)
+        self.set_camera_widget(self.camera_preview)
+        self.camera.start(spec)

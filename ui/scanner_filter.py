@@ -93,6 +93,7 @@ class ScannerFilter(QObject):
         self._last: tuple[str, float] | None = None  # (which clock, ms) of the last held press
         self._unreleased: Counter[int] = Counter()  # keys whose press we held or swallowed, release not seen yet
         self._replaying = False
+        self.last_gaps: list[float] = []
         self._timer = QTimer(self)  # releases held keys once nothing followed for a while
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
@@ -184,6 +185,7 @@ class ScannerFilter(QObject):
 
     def _scan(self, enter_key: int) -> None:
         text = "".join(self._text)
+        self.last_gaps = self._gaps  # how fast the scanner typed: Settings → Scanner shows it
         self._reset()
         self._unreleased[enter_key] += 1
         self.scanned.emit(text)

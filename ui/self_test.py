@@ -61,7 +61,7 @@ def main(camera: str | None = None) -> int:
 class SelfTest:
     def __init__(self, folder: Path):
         self.folder = folder
-        self.app = self.service = self.window = self.scanner = self.camera = None
+        self.app = self.service = self.window = self.scanner = None
         self.staff = self.customer_id = self.token = self.decoded = None
         self.card_png = folder / "card.png"
 
@@ -105,8 +105,8 @@ class SelfTest:
         return 0
 
     def close(self) -> None:
-        if self.camera is not None:
-            self.camera.stop()
+        if self.window is not None:
+            self.window.use_camera("")  # a step that failed may have left it reading
         if self.app is not None and self.scanner is not None:
             self.app.removeEventFilter(self.scanner)
         if self.window is not None:
@@ -244,19 +244,15 @@ class SelfTest:
         """The --camera path: a folder of frames read by OpenCV on the camera thread, decoded, the customer opened."""
         import cv2  # noqa: PLC0415
 
-        from .app import _start_camera  # noqa: PLC0415
-
         frames = self.folder / "camera"
         frames.mkdir()
         (frames / "card.png").write_bytes(self.card_png.read_bytes())
         counter = self.window.counter
         counter.show_idle()
         check(counter.customer_id is None, "the counter did not go back to idle")
-        self.camera = _start_camera(self.window, str(frames))
+        self.window.use_camera(str(frames))
         seconds = self.wait_until(lambda: counter.customer_id == self.customer_id, 20, "no card read from the camera")
-        self.camera.stop()
-        self.camera = None
-        self.window.set_camera_widget(None)
+        self.window.use_camera("")
         return f"OpenCV {cv2.__version__} frames, read on the camera thread in {seconds * 1000:.0f} ms"
 
     def image_formats(self) -> str:

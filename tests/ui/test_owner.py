@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 
 from ui.dialogs.card import CardDialog
+from ui.dialogs.card_reason import CardReasonDialog
 from ui.dialogs.customer_edit import CustomerEditDialog
 from ui.dialogs.history import HistoryDialog
 from ui.dialogs.merge import MergeDialog
@@ -111,10 +112,19 @@ def test_block_and_reissue_a_card(app, customer):
     customer_id, token = customer
     view = open_owner_area(app)
     customers = find(app, view, "anna")
-    customers.ask = lambda title, text: True
-    customers.block()
+    reason = customers.block()
+    assert isinstance(reason, CardReasonDialog) and "Anna Müller" in reason.question.text()
+    reason.buttons["other"].setChecked(True)
+    reason.submit()  # "Other" with nothing written: asked again, nothing blocked
+    assert reason.error.isVisible() and app.service.customer(customer_id)["card"] == token
+    app.qtbot.keyClicks(reason.other, "left in the bus")
+    reason.submit()
     assert "blocked" in customers.message.text()
-    dialog = customers.reissue()
+    assert app.service.customer(customer_id).get("card") is None  # no active card until one is re-issued
+    reason = customers.reissue()
+    reason.buttons["damaged"].setChecked(True)
+    reason.submit()
+    dialog = customers.dialog
     assert isinstance(dialog, CardDialog)
     new_token = dialog.token
     assert new_token != token and app.service.customer(customer_id)["card"] == new_token
@@ -124,6 +134,7 @@ def test_block_and_reissue_a_card(app, customer):
     app.qtbot.waitUntil(app.window.isActiveWindow, timeout=2000)
     app.scan(token)
     assert app.counter.banner.text().startswith("Card blocked")
+    assert "left in the bus" in app.counter.banner.text()  # the reason the owner wrote
     app.scan(new_token)
     assert app.counter.panel.name_label.text() == "Anna Müller"
     app.type_amount("5.00")
@@ -142,7 +153,11 @@ def test_merge_two_accounts_adds_the_balances(app, customer):
     assert isinstance(dialog, MergeDialog)
     dialog.search.setText("9876543")
     assert dialog.other() == other_id
+    assert dialog.keep_other.text() == "Keep the other account (Anna M.)"
+    dialog.keep_other.setChecked(True)
+    assert "of Anna Müller move to Anna M." in dialog.outcome.text()
     dialog.keep_this.setChecked(True)
+    assert "of Anna M. move to Anna Müller" in dialog.outcome.text()
     dialog.submit()
     kept = app.service.balance_of(customer_id)
     assert kept.stamps == before[0].stamps + before[1].stamps

@@ -50,18 +50,18 @@ def test_the_owner_connects_the_till_in_settings(app, server):
     assert not app.window.sync.running and status.online_label.text() == "Offline (no server)"
     _sign_in(app, "Maria", "1234")
     dialog = app.window.open_settings()
-    dialog.url.setText(server.url)
-    dialog.code.setText(server.tenant("Chain").code("Bakery"))
-    dialog.pin.setText("9999")  # a wrong owner PIN: nothing is sent
-    app.qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
-    assert dialog.server_result.text().startswith("Wrong PIN")
+    dialog.server.url.setText(server.url)
+    dialog.server.code.setText(server.tenant("Chain").code("Bakery"))
+    dialog.server.pin.setText("9999")  # a wrong owner PIN: nothing is sent
+    app.qtbot.mouseClick(dialog.server.connect_button, Qt.LeftButton)
+    assert dialog.server.result.text().startswith("Wrong PIN")
     assert not app.window.sync.running
 
-    dialog.pin.setText("1234")
-    app.qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
-    app.qtbot.waitUntil(lambda: dialog.server_result.text().startswith("Connected: shop Bakery (Chain)"),
+    dialog.server.pin.setText("1234")
+    app.qtbot.mouseClick(dialog.server.connect_button, Qt.LeftButton)
+    app.qtbot.waitUntil(lambda: dialog.server.result.text().startswith("Connected: shop Bakery (Chain)"),
                         timeout=WAIT)
-    assert dialog.pin.text() == ""
+    assert dialog.server.pin.text() == ""
     app.qtbot.waitUntil(lambda: status.online_label.text() == "Online", timeout=WAIT)
     assert app.window.sync.running
     app.qtbot.waitUntil(lambda: status.last_sync_label.text().startswith("Last sync: ")
@@ -73,11 +73,11 @@ def test_the_owner_connects_the_till_in_settings(app, server):
 def test_a_used_or_unknown_code_is_told_in_words(app, server):
     _sign_in(app, "Maria", "1234")
     dialog = app.window.open_settings()
-    dialog.url.setText(server.url)
-    dialog.code.setText("NOT-A-CODE")
-    dialog.pin.setText("1234")
-    app.qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
-    app.qtbot.waitUntil(lambda: "enrollment code is unknown" in dialog.server_result.text(), timeout=WAIT)
+    dialog.server.url.setText(server.url)
+    dialog.server.code.setText("NOT-A-CODE")
+    dialog.server.pin.setText("1234")
+    app.qtbot.mouseClick(dialog.server.connect_button, Qt.LeftButton)
+    app.qtbot.waitUntil(lambda: "enrollment code is unknown" in dialog.server.result.text(), timeout=WAIT)
     assert not app.window.sync.running
     dialog.reject()
 
@@ -172,11 +172,11 @@ def test_sync_starts_even_if_a_scan_closed_settings_while_connecting(app, server
     try:
         _sign_in(app, "Maria", "1234")
         dialog = app.window.open_settings()
-        dialog.url.setText(server.url)
-        dialog.code.setText(server.tenant().code("Bakery"))
-        dialog.pin.setText("1234")
-        app.qtbot.mouseClick(dialog.connect_button, Qt.LeftButton)
-        assert dialog.server_result.text() == "Connecting…"  # the GUI did not wait for the server
+        dialog.server.url.setText(server.url)
+        dialog.server.code.setText(server.tenant().code("Bakery"))
+        dialog.server.pin.setText("1234")
+        app.qtbot.mouseClick(dialog.server.connect_button, Qt.LeftButton)
+        assert dialog.server.result.text() == "Connecting…"  # the GUI did not wait for the server
         app.window.on_code_scanned(customer[1])  # a card at the counter closes the dialog
         assert not shiboken6.isValid(dialog) or not dialog.isVisible()
         app.qtbot.waitUntil(lambda: app.window.sync.running, timeout=WAIT)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 
 from pos_loyalty import cards
 
+from .. import device_settings
 from ..card_print import card_printer, paint_on_printer
 from ..i18n import fill
 from ..messages import describe
@@ -136,7 +137,13 @@ class CardDialog(QDialog):
     # ---- print ----
 
     def ask_print(self) -> None:
+        """On the printer chosen in Settings at once; with none chosen (or it is gone), the print dialog asks."""
         printer = card_printer()
+        chosen = device_settings.load().printer
+        if chosen and chosen in device_settings.printers():
+            printer.setPrinterName(chosen)
+            self.print_card(printer)
+            return
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print card"))
         dialog.accepted.connect(lambda: self.print_card(printer))

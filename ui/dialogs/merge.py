@@ -42,6 +42,10 @@ class MergeDialog(QDialog):
         self.keep_this = QRadioButton(fill(self.tr("Keep this account (%1)"), self.name))
         self.keep_this.setChecked(True)
         self.keep_other = QRadioButton(self.tr("Keep the other account"))
+        self.keep_this.toggled.connect(lambda *_: self._update())
+        self.outcome = QLabel()
+        self.outcome.setObjectName("mergeOutcome")
+        self.outcome.setWordWrap(True)
         self.error = error_label()
         buttons, self.merge_button = button_row(self, self.tr("Merge"), self.tr("Cancel"), "merge", self.submit,
                                                 default=False)
@@ -55,6 +59,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.results, 1)
         layout.addWidget(self.keep_this)
         layout.addWidget(self.keep_other)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.search.setFocus()
@@ -69,6 +74,7 @@ class MergeDialog(QDialog):
                      cards.grouped(card) if card else ""]
             item = QListWidgetItem("   ".join(p for p in parts if p))
             item.setData(Qt.UserRole, customer["id"])
+            item.setData(Qt.UserRole + 1, parts[0])
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
@@ -79,7 +85,18 @@ class MergeDialog(QDialog):
         return item.data(Qt.UserRole) if item else None
 
     def _update(self) -> None:
-        self.merge_button.setEnabled(self.other() is not None)
+        """Both choices name their customer, and the line above the button says what will happen."""
+        item = self.results.currentItem()
+        other = item.data(Qt.UserRole + 1) if item else None
+        self.merge_button.setEnabled(other is not None)
+        self.keep_other.setText(fill(self.tr("Keep the other account (%1)"), other) if other
+                                else self.tr("Keep the other account"))
+        if other is None:
+            self.outcome.setText("")
+            return
+        kept, gone = (self.name, other) if self.keep_this.isChecked() else (other, self.name)
+        self.outcome.setText(fill(self.tr("The stamps, points, cashback and cards of %1 move to %2; the account of "
+                                          "%1 is closed."), gone, kept))
 
     def submit(self) -> None:
         other = self.other()

@@ -106,7 +106,8 @@ class CounterView(QWidget):
         self.toast = Toast(self, anchor=self.booking)  # in the booking panel's free middle, clear of its buttons
 
         for keys, slot in (("F2", self.enroll), ("Ctrl+N", self.enroll), ("F3", self.focus_search),
-                           ("Ctrl+F", self.focus_search), ("F9", self.undo), ("Esc", self.escape)):
+                           ("Ctrl+F", self.focus_search), ("F9", self.undo), ("F12", self.owner_requested),
+                           ("Esc", self.escape)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -122,7 +123,7 @@ class CounterView(QWidget):
         self.search.setPlaceholderText(self.tr("Search: name, phone, email, card  (F3)"))
         self.new_button.setText(self.tr("New customer  (F2)"))
         self.undo_button.setText(self.tr("Undo  (F9)"))
-        self.owner_button.setText(self.tr("Owner …"))
+        self.owner_button.setText(self.tr("Owner …  (F12)"))
         self.prompt.setText(self.tr("Scan card"))
         self.prompt_detail.setText(self.tr("Hold the customer's card under the scanner or in front of the camera."))
         self._camera_placeholder.setText(self.tr("No camera preview"))
@@ -349,8 +350,7 @@ class CounterView(QWidget):
     def _enrolled(self, customer_id: str, token: str, name: str) -> None:
         self.open_customer(customer_id, token)
         self._changed()
-        program = self.program
-        self.open_dialog(CardDialog(token, program.name if program else "", name, self))
+        self.open_dialog(CardDialog(token, self.service.shop_name(), name, self))
 
     # ---- search and navigation ----
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from pos_loyalty.errors import LoyaltyError
@@ -11,6 +11,7 @@ from pos_loyalty.service import Loyalty
 from pos_loyalty.staff import StaffMember
 
 from ..dialogs.card import CardDialog
+from ..dialogs.card_reason import CardReasonDialog
 from ..dialogs.customer_edit import CustomerEditDialog
 from ..dialogs.history import HistoryDialog
 from ..dialogs.merge import MergeDialog
@@ -156,10 +157,6 @@ class CustomersView(QWidget):
 
     # ---- actions ----
 
-    def ask(self, title: str, text: str) -> bool:
-        """Confirmation before anything that cannot be undone here (tests replace this)."""
-        return QMessageBox.question(self, title, text) == QMessageBox.Yes
-
     def _open(self, dialog: QDialog, on_accept=None) -> QDialog:
         self.dialog = dialog
         dialog.setAttribute(Qt.WA_DeleteOnClose)
@@ -198,44 +195,48 @@ class CustomersView(QWidget):
 
         return self._open(dialog, merged)
 
-    def block(self) -> None:
+    def block(self) -> QDialog | None:
+        """Asks why (lost, stolen, ...), then blocks the active card; the reason shows when the card is scanned."""
         customer_id = self.selected()
         card = self.service.customer(customer_id).get("card") if customer_id else None
         if not card:
             self.message.setText(self.tr("This customer has no active card."))
-            return
-        if not self.ask(self.tr("Block card"), fill(self.tr("Block the card of %1? It will be refused at the counter; "
-                                                            "the balance stays on the account."),
-                                                    self._name(customer_id))):
-            return
-        try:
-            self.service.block_card(card)
-        except LoyaltyError as exc:
-            self.message.setText(describe(exc))
-            return
-        self.message.setText(fill(self.tr("The card of %1 is blocked. Re-issue a card to go on collecting."),
-                                  self._name(customer_id)))
-        self.refresh(customer_id)
-        self.changed.emit()
+            return None
+        dialog = CardReasonDialog(self.tr("Block card"), fill(self.tr(
+            "Block the card of %1? It will be refused at the counter; the balance stays on the account."),
+            self._name(customer_id)), self.tr("Block card"), self)
+
+        def blocked() -> None:
+            try:
+                self.service.block_card(card, dialog.reason())
+            except LoyaltyError as exc:
+                self.message.setText(describe(exc))
+                return
+            self.message.setText(fill(self.tr("The card of %1 is blocked. Re-issue a card to go on collecting."),
+                                      self._name(customer_id)))
+            self.refresh(customer_id)
+            self.changed.emit()
+
+        return self._open(dialog, blocked)
 
     def reissue(self) -> QDialog | None:
+        """Asks why the old card goes, then issues the new one and shows it (print, PNG)."""
         customer_id = self.selected()
         if customer_id is None:
             return None
-        if not self.ask(self.tr("Re-issue card"), fill(self.tr("Give %1 a new card? The old card is blocked; the "
-                                                               "balance moves to the new one."),
-                                                       self._name(customer_id))):
-            return None
-        try:
-            token = self.service.reissue_card(customer_id)
-        except LoyaltyError as exc:
-            self.message.setText(describe(exc))
-            return None
-        self.message.setText(fill(self.tr("%1 has a new card; the old one is blocked."), self._name(customer_id)))
-        self.refresh(customer_id)
-        self.changed.emit()
-        try:
-            shop = self.service.program.name
-        except LoyaltyError:
-            shop = ""
-        return self._open(CardDialog(token, shop, self._name(customer_id), self))
+        dialog = CardReasonDialog(self.tr("Re-issue card"), fill(self.tr(
+            "Give %1 a new card? The old card is blocked; the balance moves to the new one."),
+            self._name(customer_id)), self.tr("New card"), self)
+
+        def reissued() -> None:
+            try:
+                token = self.service.reissue_card(customer_id, dialog.reason())
+            except LoyaltyError as exc:
+                self.message.setText(describe(exc))
+                return
+            self.message.setText(fill(self.tr("%1 has a new card; the old one is blocked."), self._name(customer_id)))
+            self.refresh(customer_id)
+            self.changed.emit()
+            self._open(CardDialog(token, self.service.shop_name(), self._name(customer_id), self))
+
+        return self._open(dialog, reissued)

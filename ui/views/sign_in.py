@@ -94,9 +94,11 @@ class SignInView(QWidget):
 
     def _show_shop(self) -> None:
         try:
-            self.shop_label.setText(self.service.program.name)
+            self.service.program  # without one, the label says how to load it
         except LoyaltyError as exc:
             self.shop_label.setText(describe(exc))
+        else:
+            self.shop_label.setText(self.service.shop_name())
 
     def reload(self) -> None:
         """(Re)read the staff list and the shop name."""
