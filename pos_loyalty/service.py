@@ -133,7 +133,7 @@ class Loyalty:
             raise LoyaltyError(f"Unknown shop field(s): {', '.join(sorted(unknown))}.", code="usage")
         with self.db.write():
             for key, value in fields.items():
-                self.db.set_meta(f"shop_{key}", " ".join(value.split()) if key != "address" else value.strip())
+                self.db.set_meta(f"shop_{key}", " ".join(value.split()))
 
     # ---- staff ----
 

@@ -135,7 +135,12 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int) -> list[Path
 
         settings = window.open_settings()
         QTest.qWaitForWindowExposed(settings)
-        shot(settings, "settings")
+        for page in ("general", "camera", "scanner", "printer", "shop", "server"):
+            settings.tabs.setCurrentWidget(getattr(settings, page))
+            if page == "scanner":  # the test result of a scanned card
+                wait_for(lambda: QApplication.focusWidget() is settings.scanner.typed)
+                scan(pick_customer(service)[1])
+            shot(settings, f"settings-{page}")
         settings.accept()
         wait_for(lambda: QApplication.focusWidget() is counter.search)  # the window active again, for the scans
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDir
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -56,6 +57,7 @@ def apply(app: QApplication) -> None:
     font.setPixelSize(BASE_PIXELS)
     app.setFont(font)
     app.setPalette(palette())
+    QDir.addSearchPath("icons", str(resource("icons")))  # app.qss names its images url(icons:NAME)
     app.setStyleSheet(resource("styles", "app.qss").read_text(encoding="utf-8"))
     _applied = True
 

@@ -117,12 +117,12 @@ def test_only_the_owner_changes_the_shop_and_new_cards_carry_it(app, customer):
     dialog = app.window.open_settings()
     shop = dialog.shop
     shop.fields["name"].setText("  Bäckerei   Sonnenschein ")
-    shop.address.setPlainText("Hauptstraße 1\n10115 Berlin")
+    shop.fields["address"].setText("Hauptstraße 1, 10115 Berlin")
     shop.fields["phone"].setText("+49 30 1234567")
     app.qtbot.mouseClick(shop.save_button, Qt.LeftButton)
     assert shop.result.text().startswith("Saved.")
     details = app.service.shop_details()
-    assert details["name"] == "Bäckerei Sonnenschein" and details["address"] == "Hauptstraße 1\n10115 Berlin"
+    assert details["name"] == "Bäckerei Sonnenschein" and details["address"] == "Hauptstraße 1, 10115 Berlin"
     assert app.window.windowTitle().endswith("Bäckerei Sonnenschein")
     dialog.accept()
     app.qtbot.keyClick(app.counter, Qt.Key_F2)  # enroll: the new card carries the shop's name

@@ -145,9 +145,9 @@ def test_switching_to_german_in_settings_retranslates_the_counter_without_a_rest
     app.qtbot.mouseClick(status.settings_button, Qt.LeftButton)
     dialog = counter.dialog
     assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
-    assert dialog.language.buttons["en"].isChecked()
+    assert dialog.general.buttons["en"].isChecked()
 
-    app.qtbot.mouseClick(dialog.language.buttons["de"], Qt.LeftButton)
+    app.qtbot.mouseClick(dialog.general.buttons["de"], Qt.LeftButton)
     app.qtbot.waitUntil(lambda: counter.prompt.text() == "Karte scannen", timeout=2000)
     assert dialog.windowTitle() == "Einstellungen" and dialog.close_button.text() == "Schließen"
     assert counter.new_button.text() == "Neuer Kunde  (F2)" and counter.undo_button.text() == "Rückgängig  (F9)"
@@ -171,7 +171,7 @@ def test_switching_to_german_in_settings_retranslates_the_counter_without_a_rest
 
     # and back, with the customer still open: the panel is worded again, nothing is lost
     app.window.open_settings()
-    app.qtbot.mouseClick(counter.dialog.language.buttons["en"], Qt.LeftButton)
+    app.qtbot.mouseClick(counter.dialog.general.buttons["en"], Qt.LeftButton)
     app.qtbot.waitUntil(lambda: counter.prompt.text() == "Scan card", timeout=2000)
     assert panel.stamps_label.text() == "1 of 8 stamps" and panel.points_caption.text() == "Points"
     assert counter.token == token and counter.booking.caption.text() == "Amount paid"
@@ -183,7 +183,7 @@ def test_settings_are_open_on_the_sign_in_screen_too_and_need_no_pin(app):
     app.window.sign_in.select("Jonas")
     app.qtbot.mouseClick(app.window.status.settings_button, Qt.LeftButton)
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible())
-    app.qtbot.mouseClick(dialog.language.buttons["de"], Qt.LeftButton)
+    app.qtbot.mouseClick(dialog.general.buttons["de"], Qt.LeftButton)
     app.qtbot.waitUntil(lambda: sign_in.title.text() == "Wer steht an der Kasse?", timeout=2000)
     assert sign_in.pin_label.text() == "PIN für Jonas" and app.window.status.staff_label.text() == "Nicht angemeldet"
     assert sign_in.pin_pad.buttons["⌫"].toolTip() == "Letzte Ziffer löschen"

@@ -1,5 +1,5 @@
-"""Settings, as pages: Language, Camera, Scanner and Printer (this till's, anyone at the till may change them),
-Shop (the owner's) and Server (only the owner connects, with their PIN).
+"""Settings, as pages: General (the language, and facts about this till), Camera, Scanner and Printer (this till's,
+anyone at the till may change them), Shop (the owner's) and Server (only the owner connects, with their PIN).
 
 Every change applies at once – a language retranslates the window in place, a camera starts reading – and is kept
 for the next start (QSettings for this computer's choices, the database for the shop's details).
@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget,
+                               QVBoxLayout, QWidget)
 
+from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.staff import StaffMember
 
-from .. import device_settings, i18n
+from .. import device_settings, i18n, messages
 from ..i18n import fill
 from ..theme import set_role
 from .settings_devices import CameraPage, PrinterPage, ScannerPage
@@ -24,11 +25,14 @@ from .settings_server import ServerPage
 from .settings_shop import ShopPage
 
 
-class LanguagePage(QWidget):
+class GeneralPage(QWidget):
+    """The language, and what support asks for: program version, currency, time zone, this till, the data folder."""
+
     chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, service, parent: QWidget | None = None):
         super().__init__(parent)
+        self.service = service
         self.caption = QLabel()
         set_role(self.caption, "subtitle")
         self.buttons: dict[str, QPushButton] = {}
@@ -50,11 +54,18 @@ class LanguagePage(QWidget):
         self.hint = QLabel()
         set_role(self.hint, "hint")
         self.hint.setWordWrap(True)
+        self.facts_caption = QLabel()
+        set_role(self.facts_caption, "subtitle")
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(14)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         layout.addWidget(self.caption)
         layout.addLayout(row)
         layout.addWidget(self.hint)
+        layout.addSpacing(8)
+        layout.addWidget(self.facts_caption)
+        layout.addLayout(self.facts)
         layout.addStretch(1)
         self.retranslate()
 
@@ -67,6 +78,28 @@ class LanguagePage(QWidget):
         else:
             text = self.tr("Applies at once and is kept for the next start.")
         self.hint.setText(text)
+        self.facts_caption.setText(self.tr("About this till"))
+        self._show_facts()
+
+    def _show_facts(self) -> None:
+        while self.facts.count():
+            self.facts.takeAt(0).widget().deleteLater()
+        try:
+            program = self.service.program
+            program_text = fill(self.tr("%1 (version %2)"), program.name, self.service.program_version)
+            currency, zone = program.currency, program.timezone
+        except LoyaltyError as exc:
+            program_text, currency, zone = messages.describe(exc), "—", "—"
+        facts = ((self.tr("Program"), program_text), (self.tr("Currency"), currency), (self.tr("Time zone"), zone),
+                 (self.tr("Till"), self.service.db.meta("terminal_id") or ""),
+                 (self.tr("Data folder"), str(self.service.data_dir)))
+        for row, (name, value) in enumerate(facts):
+            label, text = QLabel(name), QLabel(value)
+            set_role(label, "hint")
+            text.setTextInteractionFlags(Qt.TextSelectableByMouse)  # to read out or paste to support
+            self.facts.addWidget(label, row, 0)
+            self.facts.addWidget(text, row, 1)
+        self.facts.setColumnStretch(1, 1)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.LanguageChange:
@@ -92,12 +125,12 @@ class SettingsDialog(QDialog):
                  on_registered: Callable[[], None] | None = None):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setMinimumSize(760, 560)
+        self.setMinimumSize(860, 700)
         self.heading = QLabel()
         set_role(self.heading, "title")
         devices = device_settings.load()
-        self.language = LanguagePage()
-        self.language.chosen.connect(self.language_chosen)
+        self.general = GeneralPage(service)
+        self.general.chosen.connect(self.language_chosen)
         self.camera = CameraPage(devices)
         self.scanner = ScannerPage(devices, service)
         self.printer = PrinterPage(devices)
@@ -109,7 +142,7 @@ class SettingsDialog(QDialog):
         self.server = ServerPage(service, staff, on_registered)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
-        for page in (self.language, self.camera, self.scanner, self.printer, self.shop, self.server):
+        for page in (self.general, self.camera, self.scanner, self.printer, self.shop, self.server):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._page_shown)
         self.close_button = QPushButton()
@@ -131,7 +164,7 @@ class SettingsDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self.heading.setText(self.tr("Settings"))
-        for index, text in enumerate((self.tr("Language"), self.tr("Camera"), self.tr("Scanner"), self.tr("Printer"),
+        for index, text in enumerate((self.tr("General"), self.tr("Camera"), self.tr("Scanner"), self.tr("Printer"),
                                       self.tr("Shop"), self.tr("Server"))):
             self.tabs.setTabText(index, text)
         self.close_button.setText(self.tr("Close"))

@@ -10,8 +10,8 @@ import socket
 from typing import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos_loyalty.errors import LoyaltyError
 from pos_loyalty.staff import StaffMember
@@ -38,7 +38,8 @@ class ServerPage(QWidget):
         self.on_registered = on_registered
         self._result = None  # makes the result text again after a language change
         self.caption = QLabel()
-        set_role(self.caption, "subtitle")
+        set_role(self.caption, "hint")
+        self.caption.setWordWrap(True)
         self.url = QLineEdit()
         self.url.setObjectName("serverUrl")
         self.code = QLineEdit()
@@ -61,12 +62,16 @@ class ServerPage(QWidget):
         self.result.setObjectName("serverResult")
         self.result.setWordWrap(True)
         set_role(self.result, "hint")
-        form = QFormLayout()
+        form = QGridLayout()
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(12)
         self.url_label, self.code_label, self.owner_label, self.pin_label = QLabel(), QLabel(), QLabel(), QLabel()
-        form.addRow(self.url_label, self.url)
-        form.addRow(self.code_label, self.code)
-        form.addRow(self.owner_label, self.owner)
-        form.addRow(self.pin_label, self.pin)
+        for row, (label, field) in enumerate(((self.url_label, self.url), (self.code_label, self.code),
+                                              (self.owner_label, self.owner), (self.pin_label, self.pin))):
+            label.setBuddy(field)
+            form.addWidget(label, row, 0, Qt.AlignRight | Qt.AlignVCenter)
+            form.addWidget(field, row, 1)
+        form.setColumnStretch(1, 1)
         row = QHBoxLayout()
         row.addWidget(self.result, 1)
         row.addWidget(self.connect_button)
