@@ -12,8 +12,8 @@ from .period import Period
 class Split:
     """A figure for identified members (any personal detail given) and for anonymous card holders."""
 
-    members: int = 0
-    anonymous: int = 0
+    members: int = 0  # identified: a name, email, phone or birthday is on the account
+    anonymous: int = 0  # a card and nothing else
 
     @property
     def total(self) -> int:
@@ -25,7 +25,7 @@ class Kpis:
     """The figures of one period; the report holds them for its period and for the one before, to compare."""
 
     members_enrolled: int = 0
-    active_members: int = 0  # a visit in the 90 days up to the period's end (or now)
+    active_members: int = 0  # customers with a visit in the 90 days up to as_of (the period's end, or now)
     visits: Split = Split()
     revenue: Split = Split()  # minor units
     average_spend: int | None = None  # revenue per visit, minor units
@@ -44,10 +44,10 @@ class Kpis:
     donated_points: int = 0
     donated_value: int = 0  # minor units, the rewards' stated value
     first_reward_cohort: int = 0  # members enrolled in the period
-    first_reward_reached: int = 0  # ... who reached a first reward within 90 days of enrolling
+    first_reward_reached: int = 0  # ... who earned the price of the cheapest reward within 90 days of enrolling
     first_reward_pending: int = 0  # ... who have not yet, but whose 90 days are still running
     first_reward_share: float | None = None  # reached / cohort
-    days_to_first_reward: float | None = None  # average, over those who reached it (whenever they did)
+    days_to_first_reward: float | None = None  # average days from enrolling to the first reward taken
 
     def as_dict(self) -> dict:
         out = asdict(self)
@@ -81,7 +81,7 @@ class Funnel:
 @dataclass(frozen=True)
 class TierRow:
     name: str
-    threshold: int
+    threshold: int | None  # None: a tier the current program no longer has (moves into it are still shown)
     members: int  # members in this tier at the report's moment
     moved_up: int  # tier changes into this tier from a lower one during the period
     moved_down: int  # ... from a higher one
@@ -116,20 +116,24 @@ class Report:
     currency: str
     timezone: str
     generated_at: datetime  # UTC
-    as_of: datetime  # UTC: the end of the period, or now if that is earlier; what "now" means for the stock figures
+    as_of: datetime  # UTC: the end of the period, or now if that is earlier (active members are counted up to it)
     inactive_days: int
     kpis: Kpis
     previous: Kpis  # the same figures for period.previous()
-    members_total: int = 0  # members enrolled up to as_of
+    # What stands now (generated_at), whatever the period: members, their value, tiers, liability, who stayed away.
+    members_total: int = 0
     lifetime_value: int | None = None  # revenue per member since they enrolled, minor units
     average_membership_days: float | None = None
-    liability_stamps: int = 0  # unredeemed, at as_of
+    liability_stamps: int = 0  # on the cards, not yet redeemed
     liability_points: int = 0
     liability_cashback: int = 0  # minor units
-    liability_value: int = 0  # all three in money (minor units), see build.point_value
+    liability_value: int = 0  # all three in money (minor units), at the best rate a reward pays
     daily: tuple[Day, ...] = ()
     funnel: Funnel = Funnel()
     tiers: tuple[TierRow, ...] = ()
+    features: tuple[str, ...] = ()  # what the program has (or the period used): stamps, points, cashback,
+    # donations, tiers; figures of the others are all zero and the tables leave them out
+    tier_measure: str | None = None  # what a tier's threshold counts: "spend" (minor units), "visits" or "points"
     hours: tuple[tuple[int, ...], ...] = ()  # 7 x 24 visits, [weekday Mon=0][hour], shop time
     staff: tuple[StaffRow, ...] = ()
     inactive_count: int = 0
