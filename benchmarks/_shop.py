@@ -21,11 +21,10 @@ from pos_loyalty import cards, ledger, rules
 from pos_loyalty.clock import to_db
 from pos_loyalty.paths import resource
 from pos_loyalty.service import Loyalty
-from pos_loyalty.store import events as event_sql
-from pos_loyalty.store.migrations import phone_key
+from pos_loyalty.store import events as event_sql, personal
 
 MANIFEST = "bench-manifest.json"
-FORMAT = 1  # bump when the generated data changes shape (a kept folder of another format gets a warning)
+FORMAT = 2  # bump when the generated data changes shape (a kept folder of another format gets a warning)
 PROGRAM = "boutique"
 CASHIERS = [("Bench Cashier", "cashier", "4711"), ("Bench Owner", "owner", "0815")]
 BASELINE_TABLE = "bench_commit"
@@ -141,6 +140,8 @@ class ShopBuilder:
         self.counts = {"customers": 0, "cards": 0, "events": 0, "purchases": 0, "redeems": 0, "expiries": 0,
                        "bonuses": 0, "tier_changes": 0, "enrolls": 0}
         self.customers: list[tuple] = []  # (id, enrolled_us, birthday date | None, activity weight)
+        self.people: list[tuple] = []  # (id, {personal field: plain value}) of those who gave any
+        self.key = personal.of(app.db.conn)
 
     def _tier(self, qualifying: int):
         reached = self.levels[0]
@@ -197,9 +198,21 @@ class ShopBuilder:
             else:
                 self.cards.append((token, cid, at, None, None))
             self.counts["customers"] += 1
-            yield (cid, name, email, phone, phone_key(phone), birthday.isoformat() if birthday else None,
-                   int(rng.random() < 0.4), staff, at, at)
+            fields = {"name": name, "email": email, "phone": phone,
+                      "birthday": birthday.isoformat() if birthday else None}
+            if name:
+                self.people.append((len(self.customers), fields))
+            seal = self.key.seal
+            yield (cid, *(seal(cid, f, v) for f, v in fields.items()), int(rng.random() < 0.4), staff, at, at)
         self.counts["cards"] = len(self.cards)
+
+    def token_rows(self, first_num: int):
+        """(token, num) of every customer's search tokens, as customers.create writes them."""
+        tokens = self.key.tokens
+        for index, fields in self.people:
+            num = first_num + index
+            for token in tokens(fields):
+                yield token, num
 
     # the ledger
 
@@ -349,11 +362,19 @@ def build(data_dir: Path, customers: int, events: int, seed: int) -> dict:
         version = app.program_version
         conn.execute("BEGIN IMMEDIATE")  # the whole load is one transaction
         try:
-            with watch.lap("insert customers (+FTS trigger)"):
+            before = conn.execute("SELECT COALESCE(MAX(num), 0) FROM customers").fetchone()[0]
+            with watch.lap("insert customers (fields sealed)"):
                 conn.executemany(
-                    """INSERT INTO customers (id, name, email, phone, phone_rev, birthday, consent_email, home_shop,
+                    """INSERT INTO customers (id, name, email, phone, birthday, consent_email, home_shop,
                                               enrolled_by, created_at, updated_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, 'local', ?, ?, ?)""", builder.customer_rows())
+                       VALUES (?, ?, ?, ?, ?, ?, 'local', ?, ?, ?)""", builder.customer_rows())
+            with watch.lap("search tokens (keyed hashes, sorted insert)"):
+                conn.execute("CREATE TEMP TABLE tokens (token INTEGER, num INTEGER)")
+                conn.executemany("INSERT INTO temp.tokens VALUES (?, ?)", builder.token_rows(before))
+                conn.execute("INSERT OR IGNORE INTO customer_tokens (token, num) "
+                             "SELECT token, num FROM temp.tokens ORDER BY token, num")
+                counts_tokens = conn.execute("SELECT COUNT(*) FROM temp.tokens").fetchone()[0]
+                conn.execute("DROP TABLE temp.tokens")
             with watch.lap("insert cards"):
                 conn.executemany("INSERT INTO cards (token, customer_id, issued_at, blocked_at, block_reason) "
                                  "VALUES (?, ?, ?, ?, ?)", builder.cards)
@@ -416,7 +437,7 @@ def build(data_dir: Path, customers: int, events: int, seed: int) -> dict:
                                    f"unbooked expiries (e.g. {stale[0]})")
     finally:
         app.close()
-    counts = dict(builder.counts)
+    counts = dict(builder.counts) | {"search_tokens": counts_tokens}
     return {"anchor": to_db(anchor), "seed": seed, "customers_requested": customers, "events_requested": events,
             "counts": counts, "build_seconds": round(watch.total, 2),
             "build_phases_seconds": {k: round(v, 2) for k, v in watch.laps.items()}, "format": FORMAT,

@@ -35,6 +35,7 @@ from _shop import BASELINE_TABLE, CASHIERS, FORMAT, MANIFEST, PROGRAM, SKUS, bui
 from pos_loyalty.clock import from_db, to_db  # noqa: E402
 from pos_loyalty.rules import Item  # noqa: E402
 from pos_loyalty.service import Loyalty  # noqa: E402
+from pos_loyalty.store import customers as customer_sql, personal  # noqa: E402
 
 AIM_CHECKOUT_P99_RATIO = 3.0
 AIM_SEARCH_MS = 20.0
@@ -67,7 +68,8 @@ def ensure_database(data_dir: Path, args) -> tuple[dict, bool]:
 
 def search_inputs(app: Loyalty, rng: random.Random, count: int) -> dict[str, list[tuple]]:
     """Search texts a cashier would type, drawn from real rows: name prefixes, email prefixes, phone endings."""
-    rows = app.db.query("SELECT name, email, phone FROM customers WHERE merged_into IS NULL")
+    ids = [r[0] for r in app.db.query("SELECT id FROM customers WHERE merged_into IS NULL AND name IS NOT NULL")]
+    rows = [app.customer(i) for i in rng.sample(ids, min(len(ids), 5000))]  # decrypted: a sample will do
     named = [r["name"] for r in rows if r["name"]]
     emails = [r["email"] for r in rows if r["email"]]
     phones = [r["phone"] for r in rows if r["phone"]]
@@ -240,6 +242,24 @@ def run(data_dir: Path, manifest: dict, args) -> dict:
         for name, inputs in search_inputs(app, rng, warm + runs).items():
             results[name] = _series(name, app.search, inputs[warm:], inputs[:warm], args.budget)[0] | {
                 "examples": [i[0] for i in inputs[warm:warm + 6]]}
+        # What sealed personal fields cost: one customer's four fields encrypted or decrypted, the customer view
+        # (a row, its fields decrypted, its cards), and "birthdays in the next 7 days" through the month-day tokens.
+        key = personal.of(conn)
+        named = [r[0] for r in conn.execute("SELECT id FROM customers WHERE name IS NOT NULL AND birthday IS NOT NULL "
+                                            "AND merged_into IS NULL ORDER BY random() LIMIT 2000")]
+        people = [app.customer(i) for i in named[:warm + runs]]
+        sealed = [(c["id"], {f: key.seal(c["id"], f, c[f]) for f in personal.FIELDS}) for c in people]
+        today = from_db(manifest["anchor"]).date()
+        for name, op, inputs in (
+                ("seal_fields", lambda c: [key.seal(c["id"], f, c[f]) for f in personal.FIELDS], [(c,) for c in people]),
+                ("open_fields", lambda c, s: [key.open(c, f, v) for f, v in s.items()], sealed),
+                ("customer_view", app.customer, [(c["id"],) for c in people]),
+                ("birthdays_next_7_days", lambda d: customer_sql.birthdays_between(conn, d, d + timedelta(days=7)),
+                 [(today + timedelta(days=i),) for i in range(warm + runs)])):
+            results[name] = _series(name, op, inputs[warm:], inputs[:warm], args.budget)[0]
+        results["birthdays_next_7_days"]["found_median"] = sorted(
+            len(customer_sql.birthdays_between(conn, today + timedelta(days=i), today + timedelta(days=i + 7)))
+            for i in range(0, 70, 7))[5]
         load_after = _load()
         expired = conn.execute("SELECT COUNT(*) FROM events WHERE kind = 'expire'").fetchone()[0] - expired_before
 
@@ -279,6 +299,10 @@ LABELS = {
     "search_email_prefix": "search: email prefix",
     "search_phone_suffix": "search: phone suffix",
     "search_short_prefix": "search: 1-2 letters (type-ahead)",
+    "seal_fields": "encrypt one customer's 4 personal fields",
+    "open_fields": "decrypt one customer's 4 personal fields",
+    "customer_view": "customer(id): row, fields decrypted, cards",
+    "birthdays_next_7_days": "birthdays in the next 7 days (tokens)",
 }
 
 

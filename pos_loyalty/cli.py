@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     _at(sub.add_parser("expire", help="expire points past their date (the nightly job runs it)"))
     sub.add_parser("check", help="verify the database and balances").add_argument("--repair", action="store_true")
     sub.add_parser("backup", help="copy the database safely").add_argument("dest", type=Path)
+    key = sub.add_parser("key", help="the key to the customers' personal data (keep a copy with the backups)")
+    key_sub = key.add_subparsers(dest="action", required=True)
+    key_sub.add_parser("export", help="write the key to a file (keep it apart from the backups)").add_argument(
+        "file", type=Path)
+    key_sub.add_parser("import", help="restore the key from an exported file").add_argument("file", type=Path)
     demo = sub.add_parser("demo", help="fill the data folder with a realistic demo shop")
     demo.add_argument("--customers", type=int, default=300)
     demo.add_argument("--days", type=int, default=180)
@@ -292,8 +297,29 @@ def _dispatch(app: Loyalty, args) -> dict:
     if command == "check":
         return app.check(repair=args.repair)
     if command == "backup":
-        return {"backup": str(app.backup(args.dest))}
+        return {"backup": str(app.backup(args.dest)), "key_id": app.db.meta("personal_key_id"),
+                "note": "Names, emails, phone numbers and birthdays in this copy are encrypted: restoring it on "
+                        "another computer needs this data folder's key too. Keep a copy of it apart from the "
+                        "backups: pos-loyalty key export FILE."}
+    if command == "key":
+        return _key(app, args)
     raise UsageError(f"unknown command {command}")
+
+
+def _key(app: Loyalty, args) -> dict:
+    from .keys import write_private  # noqa: PLC0415
+    from .store import personal  # noqa: PLC0415
+
+    if args.action == "export":
+        write_private(args.file, personal.export_key(app.db.conn))
+        return {"exported": str(args.file), "key_id": app.db.meta("personal_key_id"),
+                "note": "Anyone with this file and a backup can read the customers' personal data: keep it "
+                        "somewhere safe, apart from the backups."}
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LoyaltyError(f"Cannot read {args.file}: {exc.strerror}.", code="bad_key_file") from None
+    return {"imported": personal.import_key(app.db.conn, text), "stored_in": app.db.meta("personal_key_store")}
 
 
 def _sync(args, data_dir: Path) -> dict:
@@ -487,6 +513,11 @@ def _human(args, result: dict) -> str:
         return result["summary"] + (f"; expired {result['expired'].get('points_expired', 0)} points"
                                      if isinstance(result.get("expired"), dict) else "") + (
             f"; backup {result['backup']}" if result.get("backup") else "")
+    if command == "backup":
+        return f"backup {result['backup']}\n{result['note']}"
+    if command == "key":
+        return (f"key {result['key_id']} written to {result['exported']}\n{result['note']}" if "exported" in result
+                else f"key {result['imported']} restored ({result['stored_in']})")
     if command == "serve":
         return "server stopped"
     if command == "register":

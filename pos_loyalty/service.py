@@ -249,13 +249,13 @@ class Loyalty:
 
     def named_cards(self, limit: int = 5) -> list[tuple[str, str]]:
         """(card, name) of the first named customers: the demo prints these."""
-        return [(r["token"], r["name"]) for r in customer_sql.named_cards(self.db.conn, limit)]
+        return [(c["token"], c["name"]) for c in customer_sql.named_cards(self.db.conn, limit)]
 
     def customer(self, customer_id: str) -> dict:
         row = customer_sql.get(self.db.conn, customer_id)
         if row is None:
             raise NotFound("No such customer.", code="unknown_customer")
-        out = dict(row)
+        out = row
         out["cards"] = [dict(c) for c in customer_sql.cards_of(self.db.conn, customer_id)]
         out["card"] = customer_sql.active_card(self.db.conn, customer_id)
         return out
@@ -267,7 +267,7 @@ class Loyalty:
                 return [self.customer(self.resolve(text))]
             except LoyaltyError:
                 return []
-        return [dict(r) for r in customer_sql.search(self.db.conn, text, limit)]
+        return customer_sql.search(self.db.conn, text, limit)
 
     def update_customer(self, customer_id: str, **fields) -> None:
         self.customer(customer_id)

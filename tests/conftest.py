@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
+# Keys of the test shops go to key files in their data folders, never into the developer's real keyring
+# (subprocesses inherit this; tests/test_personal.py sets an in-process keyring backend where it wants one).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import pytest  # noqa: E402
 

@@ -6,13 +6,18 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from datetime import datetime, timezone
 
 import pytest
 
+from pos_loyalty.clock import to_db
 from pos_loyalty.errors import StorageError
 from pos_loyalty.service import Loyalty
 from pos_loyalty.store import Database
-from pos_loyalty.store.migrations import LATEST, upgrade
+from pos_loyalty.store import customers as customer_sql
+from pos_loyalty.store.migrations import ENCRYPTED, LATEST, upgrade
+
+T0 = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
 
 
 def test_new_database_has_the_ledger_settings(tmp_path):
@@ -27,9 +32,13 @@ def test_new_database_has_the_ledger_settings(tmp_path):
 def test_upgrade_from_every_earlier_version_keeps_data(tmp_path, start):
     db = Database(tmp_path / "loyalty.db", migrate=False)
     upgrade(db, target=start)
+    person = {"name": "Jürgen Weiß", "phone": "+49 170 1234567", "email": "jw@example.org", "birthday": "1980-02-29"}
     with db.write() as conn:
-        conn.execute("INSERT INTO customers (id, name, phone, email, created_at, updated_at) "
-                     "VALUES ('c1', 'Jürgen Weiß', '+49 170 1234567', 'jw@example.org', 'x', 'x')")
+        if start < ENCRYPTED:  # what older versions wrote: plaintext
+            conn.execute("INSERT INTO customers (id, name, phone, email, birthday, created_at, updated_at) "
+                         "VALUES ('c1', :name, :phone, :email, :birthday, :at, :at)", person | {"at": to_db(T0)})
+        else:
+            customer_sql.create(conn, "c1", at=T0, staff_id=None, shop_id="local", **person)
         conn.execute("INSERT INTO balances (customer_id, points) VALUES ('c1', 7)")
     db.close()
     app = Loyalty(tmp_path)  # opens and migrates like the app does
@@ -37,7 +46,18 @@ def test_upgrade_from_every_earlier_version_keeps_data(tmp_path, start):
     assert [c["id"] for c in app.search("jurg")] == ["c1"]  # accents folded
     assert [c["id"] for c in app.search("1234567")] == ["c1"]
     assert [c["id"] for c in app.search("0170 1234567")] == ["c1"]
-    assert (tmp_path / f"loyalty.db.before-v{start + 1}").exists()  # a copy from before the upgrade
+    assert [c["id"] for c in app.search("jw@ex")] == ["c1"]
+    assert {k: app.customer("c1")[k] for k in person} == person
+    assert app.db.scalar("SELECT points FROM balances WHERE customer_id = 'c1'") == 7
+    copy = tmp_path / f"loyalty.db.before-v{start + 1}"
+    if start < ENCRYPTED:  # the copy from before the upgrade held the names in plaintext: not kept
+        assert not copy.exists()
+        assert app.db.query("PRAGMA table_info(customers)")[-1]["name"] != "phone_rev"
+        assert not app.db.query("SELECT name FROM sqlite_master WHERE name LIKE 'customers_fts%'")
+        assert not any("Weiß".encode() in p.read_bytes() or b"1234567" in p.read_bytes()
+                       for p in tmp_path.glob("loyalty.db*"))
+    else:
+        assert copy.exists()  # a copy from before the upgrade
     app.close()
 
 

@@ -24,6 +24,14 @@ def _translate(exc: sqlite3.Error) -> StorageError:
     return StorageError(f"Database error: {exc}")
 
 
+class Connection(sqlite3.Connection):
+    """A connection that also carries its data folder and, once loaded, the key to the personal fields
+    (store.personal.of), so every function handed a connection can seal and open them."""
+
+    data_dir: Path
+    personal = None
+
+
 class Database:
     """A connection for one thread. Write through `write()`: all of it commits, or none of it."""
 
@@ -31,13 +39,16 @@ class Database:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=10, factory=Connection)
         except sqlite3.Error as exc:
             raise _translate(exc) from None
         self.conn.row_factory = sqlite3.Row
+        self.conn.data_dir = self.path.parent
         self._depth = 0
         self._owner = threading.get_ident()
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000"):
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000",
+                       # what is deleted or overwritten (an erased customer, an old encryption) is zeroed on disk
+                       "secure_delete=ON"):
             self.conn.execute(f"PRAGMA {pragma}")
         if migrate:
             migrations.upgrade(self)

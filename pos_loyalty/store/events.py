@@ -6,12 +6,13 @@ import json
 import sqlite3
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from ..clock import from_db, to_db
 from ..ledger import PointsEvent
 from ..program import Program
 from ..rules import CustomerState, Entry
+from . import customers
 
 NOT_VOIDED = "NOT EXISTS (SELECT 1 FROM events v WHERE v.ref = e.id AND v.kind = 'void')"
 FAMILY = "(SELECT id FROM customers WHERE id = :customer OR merged_into = :customer)"
@@ -82,7 +83,7 @@ def qualifying(conn: sqlite3.Connection, program: Program, customer_id: str, at:
 
 
 def customer_state(conn: sqlite3.Connection, program: Program, customer_id: str, at: datetime) -> CustomerState:
-    row = conn.execute("SELECT birthday, referred_by FROM customers WHERE id = ?", (customer_id,)).fetchone()
+    row = conn.execute("SELECT referred_by FROM customers WHERE id = ?", (customer_id,)).fetchone()
     stamps, points, cashback = balance(conn, customer_id)
     day_start, day_end = _day_bounds(program, at)
     family = {"customer": customer_id}
@@ -106,7 +107,7 @@ def customer_state(conn: sqlite3.Connection, program: Program, customer_id: str,
         cashback=cashback,
         qualifying=qualifying(conn, program, customer_id, at),
         stamps_today=stamps_today,
-        birthday=date.fromisoformat(row["birthday"]) if row and row["birthday"] else None,
+        birthday=customers.birthday(conn, customer_id),
         birthday_bonus_years=frozenset(y for (y,) in years if y is not None),
         has_purchased=bool(has_purchased),
         referred_by=row["referred_by"] if row else None,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+import uuid
+from typing import TYPE_CHECKING, Callable
 
 from ..errors import StorageError
+from . import customers
 
 if TYPE_CHECKING:
     from .db import Database
@@ -195,8 +197,61 @@ def _sync_step() -> str:
 
 _SYNC = _sync_step()
 
-STEPS: list[str] = [_LEDGER, _SEARCH, _SYNC]
+# Personal fields at rest (store.personal): the plaintext search structures go, blind tokens replace them; and the
+# privacy audit (exports and erasures: who, when, why; never the person's data).
+_PRIVATE = """
+DROP TRIGGER customers_fts_insert;
+DROP TRIGGER customers_fts_delete;
+DROP TRIGGER customers_fts_update;
+DROP TABLE customers_fts;
+DROP INDEX customers_phone_rev;
+DROP INDEX customers_email;
+CREATE TABLE customer_tokens (token INTEGER NOT NULL, num INTEGER NOT NULL, PRIMARY KEY (token, num)) WITHOUT ROWID;
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    staff_id TEXT,
+    action TEXT NOT NULL,
+    customer_id TEXT,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_customer ON audit(customer_id);
+-- An erased customer keeps the row (the ledger points at it) and this date, which syncs like a field.
+ALTER TABLE customers ADD COLUMN erased_at TEXT;
+CREATE TRIGGER sync_customer_erased AFTER UPDATE OF erased_at ON customers
+WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_applying')
+BEGIN
+UPDATE meta SET value = MAX(CAST(value AS INTEGER) + 1,
+    CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000) WHERE key = 'hlc';
+INSERT INTO sync_outbox (entity, key, field) VALUES ('customer', new.id, 'erased_at');
+INSERT OR REPLACE INTO sync_fields SELECT 'customer', new.id, 'erased_at',
+    (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'hlc'),
+    COALESCE((SELECT value FROM meta WHERE key = 'terminal_id'), '');
+END;
+-- Events stay append-only, except that an erasure blanks a reason typed by staff (it may name the person).
+DROP TRIGGER events_no_update;
+CREATE TRIGGER events_no_update BEFORE UPDATE OF id, customer_id, kind, stamps, points, cashback, amount, items,
+    detail, ref, staff_id, shop_id, terminal_id, created_at, expires_at, program_version ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_reason_erased_only BEFORE UPDATE OF reason ON events WHEN new.reason IS NOT '[erased]'
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+"""
+
+
+def _personal_at_rest(conn: sqlite3.Connection) -> None:
+    # Sealing rewrites every personal column: the sync triggers must not take that for edits to push.
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_applying', '1')")
+    for statement in _statements(_PRIVATE):
+        conn.execute(statement)
+    conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', ?)", (str(uuid.uuid4()),))
+    customers.seal_plaintext(conn)
+    conn.execute("ALTER TABLE customers DROP COLUMN phone_rev")
+    conn.execute("DELETE FROM meta WHERE key = 'sync_applying'")
+
+
+STEPS: list[str | Callable[[sqlite3.Connection], None]] = [_LEDGER, _SEARCH, _SYNC, _personal_at_rest]
 LATEST = len(STEPS)
+ENCRYPTED = STEPS.index(_personal_at_rest) + 1  # the first version without personal data in plaintext
 
 
 def phone_key(phone: str | None) -> str | None:
@@ -211,13 +266,24 @@ def upgrade(db: "Database", target: int = LATEST) -> None:
     if current > LATEST:
         raise StorageError(f"{db.path} was written by a newer pos-loyalty (schema {current}); please update the app.",
                            code="newer_schema")
+    copy = None
     if 0 < current < target and db.path.exists():
-        db.backup_to(db.path.with_name(f"{db.path.name}.before-v{current + 1}"))
+        copy = db.backup_to(db.path.with_name(f"{db.path.name}.before-v{current + 1}"))
     for number in range(current + 1, target + 1):
+        step = STEPS[number - 1]
         with db.write() as conn:
-            for statement in _statements(STEPS[number - 1]):
-                conn.execute(statement)
+            if callable(step):
+                step(conn)
+            else:
+                for statement in _statements(step):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
+    if current < ENCRYPTED <= target:
+        # The copy from before held the names in plaintext, and so may the WAL's old frames: now the sealed
+        # database is the truth, keep neither.
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if copy:
+            copy.unlink()
 
 
 def _statements(script: str) -> list[str]:

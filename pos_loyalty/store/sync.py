@@ -8,7 +8,7 @@ from datetime import datetime
 
 from ..clock import to_db
 from ..sync import protocol
-from .migrations import phone_key
+from . import customers as customer_sql
 
 _EVENT_COLUMNS = ", ".join(("seq",) + protocol.EVENT_FIELDS)
 _OLD = "1970-01-01T00:00:00.000000Z"  # a pulled card key must never become this terminal's signing key
@@ -74,8 +74,11 @@ def pending_changes(conn: sqlite3.Connection, limit: int) -> tuple[dict, list[in
             continue
         if field not in protocol.FIELDS[entity]:
             continue
-        table, column = ("customers", "id") if entity == "customer" else ("cards", "token")
-        value = conn.execute(f"SELECT {field} FROM {table} WHERE {column} = ?", (key,)).fetchone()
+        if entity == "customer":  # the server keeps plain values: the personal fields go decrypted
+            held = customer_sql.get(conn, key)
+            value = None if held is None else (held[field],)
+        else:
+            value = conn.execute(f"SELECT {field} FROM cards WHERE token = ?", (key,)).fetchone()
         stamp = conn.execute("SELECT hlc, node FROM sync_fields WHERE entity = ? AND key = ? AND field = ?",
                              (entity, key, field)).fetchone()
         if value is None or stamp is None:
@@ -198,10 +201,7 @@ def _merge_fields(conn: sqlite3.Connection, items: list[dict], now: str) -> int:
             continue
         value = protocol.decode_value(f["value"])
         if f["entity"] == "customer":
-            extra = ", phone_rev = :rev" if f["field"] == "phone" else ""
-            conn.execute(f"UPDATE customers SET {f['field']} = :value{extra}, updated_at = :now WHERE id = :key",
-                         {"value": value if f["field"] != "consent_email" else int(bool(value)),
-                          "rev": phone_key(value) if f["field"] == "phone" else None, "now": now, "key": f["key"]})
+            customer_sql.set_synced(conn, f["key"], f["field"], value, now)
         else:
             conn.execute(f"UPDATE cards SET {f['field']} = ? WHERE token = ?", (value, f["key"]))
         conn.execute("INSERT OR REPLACE INTO sync_fields (entity, key, field, hlc, node) VALUES (?, ?, ?, ?, ?)",

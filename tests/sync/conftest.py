@@ -182,8 +182,9 @@ class Terminal:
             "OR cashback != 0")}
 
     def profiles(self) -> dict[str, tuple]:
-        return {r[0]: tuple(r[1:]) for r in self.app.db.query(
-            "SELECT id, name, email, phone, birthday, consent_email, merged_into FROM customers")}
+        fields = ("name", "email", "phone", "birthday", "consent_email", "merged_into")
+        return {r[0]: tuple(self.app.customer(r[0])[f] for f in fields)
+                for r in self.app.db.query("SELECT id FROM customers")}
 
     def cards(self) -> dict[str, tuple]:
         return {r[0]: tuple(r[1:]) for r in self.app.db.query(
