@@ -40,7 +40,7 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from ..clock import utcnow
-from ..errors import LoyaltyError
+from ..errors import LoyaltyError, NotFound
 from ..program import Program
 from ..service import Loyalty
 from ..store import reports as sql
@@ -59,6 +59,10 @@ def build(app: Loyalty, period: Period, shop_id: str | None = None, *, now: date
     """The report of `period` (and of the one before, to compare), for one shop or (None) all of them."""
     if inactive_days < 1:
         raise LoyaltyError("The number of days without a visit must be at least 1.", code="bad_days")
+    if shop_id is not None and shop_id not in sql.shops(app.db.conn):
+        known = ", ".join(f"{label} ({shop})" if label != shop[:8] else shop for shop, label in shops(app))
+        raise NotFound(f"No bookings or members of a shop '{shop_id}' here. Shops: {known or 'none yet'}.",
+                       code="unknown_shop")
     now = (now or utcnow()).astimezone(timezone.utc)
     program = app.program
     conn = app.db.conn

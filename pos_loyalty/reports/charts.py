@@ -65,6 +65,7 @@ def funnel_chart(report: Report, lang: str) -> Figure:
     ax.set_yticks(list(y), labels)
     ax.invert_yaxis()  # the first stage on top
     ax.set_xlabel(text("axis.members", lang))
+    ax.set_ylabel(text("column.stage", lang))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     _group_digits(ax.xaxis, lang)
     top = max(counts) or 1
@@ -88,6 +89,7 @@ def tiers_chart(report: Report, lang: str) -> Figure:
     ax.bar([i + 0.3 for i in x], [t.moved_down for t in tiers], width=0.2, color=RED,
            label=text("legend.moved_down", lang))
     ax.set_xticks(list(x), [t.name for t in tiers])
+    ax.set_xlabel(text("column.tier", lang))
     ax.set_ylabel(text("axis.members", lang))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     for i, tier in enumerate(tiers):
