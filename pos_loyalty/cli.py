@@ -117,7 +117,33 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--self-test", action="store_true",
                      help="check the installation on a temporary shop (offscreen if there is no display), then exit")
     _sync_commands(sub)
+    _import_commands(sub)
     return p
+
+
+def _import_commands(sub) -> None:
+    from .importer import FIELDS, IGNORE  # noqa: PLC0415
+
+    imp = sub.add_parser("import", help="customers from a CSV file (a paper card list, another app)")
+    imp_sub = imp.add_subparsers(dest="action", required=True)
+    customers = imp_sub.add_parser(
+        "customers", help="import customers with their stamps, points and cashback as opening balances",
+        description="Reads a CSV file (';', ',' or tab; UTF-8 or Windows-1252, as Excel writes it) with a header "
+                    "row; the columns are recognised by their titles (English or German). Every row is checked "
+                    "first: while any row has a problem nothing is imported, unless --skip-bad-rows. Everything "
+                    "is imported in one transaction; rows an earlier import brought in are left alone.")
+    customers.add_argument("file", type=Path)
+    customers.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                           help=f"what a column holds (its title or number): {', '.join(FIELDS)}, or {IGNORE}; "
+                                "overrides the guess from the header (repeatable)")
+    customers.add_argument("--dry-run", action="store_true", help="check and count only; nothing is written")
+    customers.add_argument("--skip-bad-rows", action="store_true",
+                           help="import the good rows and skip the rows with problems")
+    customers.add_argument("--cards", type=Path, metavar="CSV", help="write the new cards (name, card) to this file")
+    imp_sub.add_parser("list", help="earlier imports: when, which file, by whom, what they did")
+    cards = imp_sub.add_parser("cards", help="the new cards of an earlier import, as CSV (to print them)")
+    cards.add_argument("import_id")
+    cards.add_argument("-o", "--output", type=Path, required=True, metavar="CSV")
 
 
 def _sync_commands(sub) -> None:
@@ -296,6 +322,8 @@ def _dispatch(app: Loyalty, args) -> dict:
         return app.expire(at, staff)
     if command == "check":
         return app.check(repair=args.repair)
+    if command == "import":
+        return _import(app, args, staff)
     if command == "backup":
         return {"backup": str(app.backup(args.dest)), "key_id": app.db.meta("personal_key_id"),
                 "note": "Names, emails, phone numbers and birthdays in this copy are encrypted: restoring it on "
@@ -446,6 +474,58 @@ def _staff(app: Loyalty, args, action: str) -> dict:
                       for s in app.staff_list()]}
 
 
+def _import(app: Loyalty, args, staff) -> dict:
+    from . import importer  # noqa: PLC0415
+
+    if args.action == "list":
+        return {"imports": importer.imports(app)}
+    if args.action == "cards":
+        imported = importer.cards_of(app, args.import_id)
+        importer.write_cards(args.output, imported)
+        return {"import_id": args.import_id, "cards": len(imported), "file": str(args.output)}
+    table = importer.read(args.file)
+    mapping = importer.apply(table.header, importer.guess(table.header), args.map)
+    plan = importer.build(app, table, mapping)
+    acceptable = args.skip_bad_rows or not plan.problems
+    if args.dry_run or not acceptable:
+        return plan.summary() | {"ok": acceptable, "dry_run": args.dry_run, "imported": 0}
+    result = importer.run(app, plan, staff, skip_bad_rows=args.skip_bad_rows)
+    if args.cards:
+        importer.write_cards(args.cards, result.cards, table.delimiter)
+    return result.summary() | {"dry_run": False, "cards_file": str(args.cards) if args.cards else None}
+
+
+def _import_text(args, result: dict) -> str:
+    if args.action == "list":
+        return "\n".join(f"{i['id']}  {i['at'][:16]}  {i['file']}  {i['summary'].get('new_customers', 0)} customers"
+                         f"  by {i['staff']}" for i in result["imports"]) or "no imports yet"
+    if args.action == "cards":
+        return f"{result['cards']} cards written to {result['file']}"
+    lines = [f"{result['file']}: {result['rows']} rows ({result['encoding']}, "
+             f"separator {result['delimiter']!r})",
+             f"  {result['new_customers']} new customers; opening balances: {result['opening_stamps']} stamps, "
+             f"{result['opening_points']} points, {result['opening_cashback']} {result['currency']} cashback"]
+    if result["already_imported"]:
+        lines.append(f"  {result['already_imported']} rows were imported before and are left alone")
+    if result["bad_rows"]:
+        lines.append(f"  {result['bad_rows']} rows have problems:")
+        shown = result["problems"][:50]
+        lines += [f"    line {p['line']}{', ' + p['column'] if p['column'] else ''}: {p['message']}" for p in shown]
+        if len(result["problems"]) > len(shown):
+            lines.append(f"    ... and {len(result['problems']) - len(shown)} more (--json lists them all)")
+    if result["dry_run"]:
+        lines.append("dry run: nothing was written" + (
+            "" if result["ok"] else "; the import would be refused (fix the file, or add --skip-bad-rows)"))
+    elif not result["ok"]:
+        lines.append(f"nothing was imported: fix the file, or run again with --skip-bad-rows to import the "
+                     f"{result['new_customers']} good rows and skip the {result['bad_rows']} with problems")
+    else:
+        lines.append(f"imported {result['imported']} customers (import {result['import_id']}), skipped "
+                     f"{result['skipped']} rows" + (f"; new cards in {result['cards_file']}"
+                                                    if result["cards_file"] else ""))
+    return "\n".join(lines)
+
+
 def _decode(images: list[Path]) -> dict:
     results, ok = [], True
     for path in images:
@@ -497,6 +577,8 @@ def _human(args, result: dict) -> str:
         return "\n".join(lines + [_balance_line(bal)])
     if command == "balance":
         return _balance_line(result)
+    if command == "import":
+        return _import_text(args, result)
     if command == "customer" and args.action in ("enroll", "reissue"):
         return f"customer {result['id']}\ncard {result['card']}"
     if command == "customer" and args.action == "find":

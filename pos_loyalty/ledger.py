@@ -8,7 +8,9 @@ from datetime import datetime
 
 # Kinds a cashier or owner can take back with a void; bonuses booked with a purchase go with it.
 VOIDABLE = ("purchase", "redeem", "donate", "adjust")
-KINDS = VOIDABLE + ("bonus", "void", "expire", "merge", "tier", "enroll")
+# Balances carried over from another system by an import (detail names the import); not voidable, like enroll.
+OPENING = "opening"
+KINDS = VOIDABLE + ("bonus", "void", "expire", "merge", "tier", "enroll", OPENING)
 
 # Deterministic ids: what two terminals may each book for the same reason (a lot's expiry, a card's first use
 # and its enrollment bonus) becomes one account and one event after sync, never two.

@@ -10,14 +10,14 @@ from pathlib import Path
 from . import cards, program as program_file, rules, staff as staff_rules
 from .clock import from_db, to_db, utcnow
 from .errors import LoyaltyError, NotFound, Refused
-from .ledger import VOIDABLE, customer_id_for, derived_id, due_expiries, expiry_event_id, point_lots
+from .ledger import OPENING, VOIDABLE, customer_id_for, derived_id, due_expiries, expiry_event_id, point_lots
 from .money import plain
 from .program import Program
 from .rules import Entry, Item, Purchase
 from .staff import StaffMember
 from .store import Database
 from .store import customers as customer_sql, events as event_sql, setup as setup_sql, staff as staff_sql
-from .store import sync as sync_sql
+from .store import imports as import_sql, sync as sync_sql
 from .store.events import Booking
 
 UNDO_WINDOW = timedelta(minutes=5)
@@ -222,13 +222,14 @@ class Loyalty:
     def enroll(self, staff: StaffMember, *, name: str | None = None, email: str | None = None,
                phone: str | None = None, birthday: str | None = None, consent_email: bool = False,
                referred_by: str | None = None, card: str | None = None,
-               at: datetime | None = None) -> tuple[str, str, list[Entry]]:
-        """A new customer with a card (new, or a pre-printed one), booking any enrollment bonus."""
+               at: datetime | None = None, bonus: bool = True) -> tuple[str, str, list[Entry]]:
+        """A new customer with a card (new, or a pre-printed one), booking any enrollment bonus (not with
+        bonus=False: a customer imported from another system is not new to the shop)."""
         at = at or utcnow()
         fields = _clean_fields(name=name, email=email, phone=phone, birthday=birthday)
         referrer = self.resolve(referred_by) if referred_by else None
         token = card or self.new_token()
-        entries = rules.evaluate_enrollment(self.program)
+        entries = rules.evaluate_enrollment(self.program) if bonus else []
         booking = self._booking(staff, at)
         customer_id = customer_id_for(token)
         with self.db.write() as conn:
@@ -267,7 +268,11 @@ class Loyalty:
                 return [self.customer(self.resolve(text))]
             except LoyaltyError:
                 return []
-        return customer_sql.search(self.db.conn, text, limit)
+        found = customer_sql.search(self.db.conn, text, limit)
+        old_card = import_sql.customer_by_old_card(self.db.conn, "".join(text.split()).upper())
+        if old_card:  # the number of a card from before an import: that customer first
+            return [self.customer(old_card)] + [c for c in found if c["id"] != old_card][:limit - 1]
+        return found
 
     def update_customer(self, customer_id: str, **fields) -> None:
         self.customer(customer_id)
@@ -438,6 +443,18 @@ class Loyalty:
                               code="insufficient_balance")
             event_id = event_sql.append(conn, customer_id, entry, booking, expires_at=self._expiry(entry, at))
         return self._receipt(event_id, [entry], customer_id, at)
+
+    def open_balance(self, staff: StaffMember, customer_id: str, stamps: int, points: int, cashback: int,
+                     detail: dict, at: datetime | None = None) -> str:
+        """Balances carried over from another system (a paper card file, an old app) as one 'opening' event; its
+        points are a lot that expires like points earned now."""
+        at = at or utcnow()
+        if min(stamps, points, cashback) < 0:
+            raise LoyaltyError("An opening balance cannot be negative.", code="bad_amount")
+        entry = Entry(OPENING, stamps, points, cashback, "Opening balance", detail)
+        with self.db.write() as conn:
+            return event_sql.append(conn, customer_id, entry, self._booking(staff, at),
+                                    expires_at=self._expiry(entry, at))
 
     def void(self, staff: StaffMember, event_id: str, at: datetime | None = None) -> Receipt:
         """Take back a purchase, redemption or adjustment: reverse exactly what it and its bonuses booked."""

@@ -23,13 +23,14 @@ if not os.environ.get("DISPLAY"):
 os.environ.setdefault("POS_LOYALTY_SOUND", "0")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false;qt.qpa.*=false")
 
-from PySide6.QtCore import QEvent, QRectF, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QRectF, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from pos_loyalty import demo  # noqa: E402
 from pos_loyalty.cards import issue  # noqa: E402
+from pos_loyalty.importer import example  # noqa: E402
 from pos_loyalty.service import Loyalty  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.app import build  # noqa: E402
@@ -37,9 +38,13 @@ from ui.card_print import paint_card  # noqa: E402
 
 
 class Shooter:
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, only: list[str] | None = None):
         self.out = out
+        self.only = only  # save only the screens whose names contain one of these
         self.taken: list[Path] = []
+
+    def wanted(self, name: str) -> bool:
+        return not self.only or any(part in name for part in self.only)
 
     def settle(self, ms: int = 700) -> None:
         """Let animations (stamp, flash), deferred layouts and background jobs finish."""
@@ -47,6 +52,8 @@ class Shooter:
 
     def __call__(self, widget: QWidget, name: str, ms: int = 700) -> None:
         self.settle(ms)
+        if not self.wanted(name):
+            return
         path = self.out / f"{len(self.taken) + 1:02d}-{name}.png"
         screen = QApplication.primaryScreen()
         if QApplication.platformName() == "xcb" and widget.isWindow() and widget.windowType() == Qt.Dialog:
@@ -63,6 +70,17 @@ def wait_for(condition, ms: int = 3000) -> None:
         if condition():
             return
         QTest.qWait(20)
+
+
+def wait_running(condition, ms: int = 3000) -> None:
+    """wait_for for background jobs: QTest.qWait keeps the GIL between events and starves worker threads; a
+    QEventLoop sleeping on a timer does not."""
+    for _ in range(ms // 20):
+        if condition():
+            return
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
 
 
 def type_keys(widget: QWidget, text: str, enter: bool = False) -> None:
@@ -106,7 +124,7 @@ def pick_customer(service: Loyalty) -> tuple[str, str]:
     return best[1], best[2]
 
 
-def shoot(language: str, out: Path, data_dir: Path, customers: int) -> list[Path]:
+def shoot(language: str, out: Path, data_dir: Path, customers: int, only: list[str] | None = None) -> list[Path]:
     """Every screen in one language, on a demo shop of its own in data_dir."""
     out.mkdir(parents=True, exist_ok=True)
     if not (data_dir / "loyalty.db").exists():
@@ -121,7 +139,7 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int) -> list[Path
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowExposed(window)
-    shot = Shooter(out)
+    shot = Shooter(out, only)
     counter = window.counter
     try:
         sign_in = window.sign_in
@@ -182,8 +200,9 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int) -> list[Path
         card = counter.dialog
         QTest.qWaitForWindowExposed(card)
         shot(card, "card", ms=1200)
-        save_print_preview(card, out / f"{len(shot.taken) + 1:02d}-card-print.png")
-        shot.taken.append(out / f"{len(shot.taken) + 1:02d}-card-print.png")
+        if shot.wanted("card-print"):
+            save_print_preview(card, out / f"{len(shot.taken) + 1:02d}-card-print.png")
+            shot.taken.append(out / f"{len(shot.taken) + 1:02d}-card-print.png")
         card.accept()
         shot(window, "new-customer", ms=900)
 
@@ -213,6 +232,7 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int) -> list[Path
         merge.search.setText("Emma")
         shot(merge, "customer-merge")
         merge.reject()
+        import_wizard(window, customers, shot, data_dir)
         window.owner.view.tabs.setCurrentIndex(1)
         staff = window.owner.view.staff_view
         staff.select("Lea")
@@ -227,6 +247,32 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int) -> list[Path
     return shot.taken
 
 
+def import_wizard(window, customers, shot: Shooter, folder: Path) -> None:
+    """Every page of the import wizard, on an example file as German Excel writes it, with a few bad rows."""
+    path = folder / "kunden.csv"
+    example.write(path, 3000, bad_rows=6, units=("stamps", "points"))
+    dialog = customers.import_customers()
+    QTest.qWaitForWindowExposed(dialog)
+    shot(dialog, "import-file")
+    dialog.open_file(path)
+    wait_running(lambda: dialog.pages.currentIndex() == dialog.MAPPING)
+    shot(dialog, "import-columns")
+    dialog.check_rows()
+    wait_running(lambda: dialog.pages.currentIndex() == dialog.PREVIEW, 10_000)
+    shot(dialog, "import-preview")
+    dialog.tabs.setCurrentIndex(1)
+    dialog.skip_choice.setChecked(True)
+    shot(dialog, "import-problems")
+    dialog.go()
+    wait_running(lambda: dialog.bar.value() > 500, 10_000)
+    shot(dialog, "import-progress", ms=0)
+    wait_running(lambda: dialog.pages.currentIndex() == dialog.DONE, 30_000)
+    shot(dialog, "import-done")
+    dialog.accept()
+    customers.find("k-00007")  # an old card number finds the imported customer
+    shot(window, "owner-customers-imported")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="folder for the PNGs (one subfolder per language)")
@@ -234,11 +280,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=120)
     parser.add_argument("--lang", action="append", choices=sorted(i18n.LANGUAGES),
                         help="a language to shoot (repeatable; default: all)")
+    parser.add_argument("--only", action="append", metavar="TEXT",
+                        help="save only the screens whose names contain TEXT, e.g. 'import' (repeatable; the app "
+                             "is still driven through every screen)")
     args = parser.parse_args(argv)
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="pos-loyalty-shots-"))
     taken = 0
     for language in args.lang or list(i18n.LANGUAGES):
-        taken += len(shoot(language, args.out / language, data_dir / f"demo-{language}", args.customers))
+        taken += len(shoot(language, args.out / language, data_dir / f"demo-{language}", args.customers,
+                           args.only))
     print(f"{taken} screenshots in {args.out}")
     return 0
 

@@ -83,6 +83,13 @@ def db_snapshot(data_dir) -> dict:
     return out
 
 
+@pytest.fixture
+def snapshot():
+    """db_snapshot as a fixture: `from conftest import` finds tests/ui/conftest.py when ui tests run in the same
+    session."""
+    return db_snapshot
+
+
 class CliShop:
     """A data folder with a sample program loaded and one enrolled customer (`card`, `customer_id`)."""
 

@@ -154,6 +154,33 @@ _GENERIC = {  # one sentence per code, for a message no variant matches (transla
     "revoked": QT_TRANSLATE_NOOP(
         "Messages", "The server has revoked this terminal; register it again with a new enrollment code."),
     "bad_code": QT_TRANSLATE_NOOP("Messages", "This enrollment code is not valid; ask for a new one."),
+    # importing customers from a file
+    "bad_import_file": QT_TRANSLATE_NOOP("Messages", "This file cannot be imported."),
+    "file_not_found": QT_TRANSLATE_NOOP("Messages", "There is no such file."),
+    "file_unreadable": QT_TRANSLATE_NOOP("Messages", "The file cannot be read."),
+    "file_too_large": QT_TRANSLATE_NOOP("Messages", "The file is too large for a customer list (at most 50 MB)."),
+    "not_csv": QT_TRANSLATE_NOOP("Messages", "This is not a CSV file. In Excel choose File › Save as › CSV."),
+    "empty_file": QT_TRANSLATE_NOOP("Messages", "The file is empty."),
+    "no_rows": QT_TRANSLATE_NOOP("Messages", "The file has a header row but no customers."),
+    "no_header": QT_TRANSLATE_NOOP(
+        "Messages", "The file has no header row: the first line must name the columns (e.g. Name;E-Mail;Stempel)."),
+    "duplicate_column": QT_TRANSLATE_NOOP("Messages", "Two columns have the same name; rename one of them."),
+    "mapped_twice": QT_TRANSLATE_NOOP("Messages", "Two columns are imported as the same thing; choose one."),
+    "name_and_parts": QT_TRANSLATE_NOOP("Messages", "Import either a full name or first and last name, not both."),
+    "nothing_to_identify": QT_TRANSLATE_NOOP(
+        "Messages", "No column is imported as the name, email, phone or old card number: choose at least one, so "
+                    "each customer can be told apart."),
+    "program_has_no_stamps": QT_TRANSLATE_NOOP(
+        "Messages", "The file has stamps, but the loyalty program has none. Import that column as “Not imported”, "
+                    "or load a program with stamps first."),
+    "program_has_no_points": QT_TRANSLATE_NOOP(
+        "Messages", "The file has points, but the loyalty program has none. Import that column as “Not imported”, "
+                    "or load a program with points first."),
+    "program_has_no_cashback": QT_TRANSLATE_NOOP(
+        "Messages", "The file has cashback, but the loyalty program has none. Import that column as “Not "
+                    "imported”, or load a program with cashback first."),
+    "import_has_problems": QT_TRANSLATE_NOOP("Messages", "Some rows have problems; nothing was imported."),
+    "import_cancelled": QT_TRANSLATE_NOOP("Messages", "The import was stopped; nothing was imported."),
 }
 
 
@@ -349,6 +376,37 @@ def _bad_birthday(m: dict, program: Program | None) -> str:
 @_variant("bad_birthday", r"Birthday (?P<value>.*) is not a plausible date\.")
 def _implausible_birthday(m: dict, program: Program | None) -> str:
     return fill(Messages.tr("Birthday %1 is not a plausible date."), m["value"])
+
+
+# ---- importing customers ----
+
+@_variant("not_csv", r"(?P<name>.*) is not a text file \(an Excel workbook\?\)\..*")
+def _workbook(m: dict, program: Program | None) -> str:
+    return fill(Messages.tr("%1 is not a text file (an Excel workbook?). In Excel choose File › Save as › CSV."),
+                m["name"])
+
+
+@_variant("not_csv", r"(?P<name>.*), line (?P<line>\d+): the file cannot be read as CSV .*")
+def _not_csv(m: dict, program: Program | None) -> str:
+    return fill(Messages.tr("%1, line %2: the file cannot be read as CSV."), m["name"], m["line"])
+
+
+@_variant("duplicate_column", r".*: columns (?P<a>\d+) and (?P<b>\d+) are both called '(?P<title>.*)'; .*")
+def _duplicate_column(m: dict, program: Program | None) -> str:
+    return fill(Messages.tr("Columns %1 and %2 are both called “%3”; rename one of them."), m["a"], m["b"],
+                m["title"])
+
+
+@_variant("mapped_twice", r"Columns '(?P<a>.*)' and '(?P<b>.*)' are both imported as .*")
+def _mapped_twice(m: dict, program: Program | None) -> str:
+    return fill(Messages.tr("The columns “%1” and “%2” are both imported as the same thing; choose one."), m["a"],
+                m["b"])
+
+
+@_variant("import_has_problems", r"(?P<count>\d+) row\(s\) have problems; .*")
+def _import_has_problems(m: dict, program: Program | None) -> str:
+    return Messages.tr("%n row(s) have problems; nothing was imported. Fix the file, or choose to skip those rows.",
+                       "", int(m["count"]))
 
 
 # ---- the camera and syncing ----

@@ -7,7 +7,7 @@ import uuid
 from typing import TYPE_CHECKING, Callable
 
 from ..errors import StorageError
-from . import customers
+from . import customers, reports
 
 if TYPE_CHECKING:
     from .db import Database
@@ -130,6 +130,14 @@ UPDATE customers SET phone_rev = reverse_digits(phone) WHERE phone IS NOT NULL;
 """
 
 
+# The field triggers' parts (see _sync_step): not while sync applies a pull; tick the clock; its value; this till.
+_QUIET = "NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_applying')"
+_TICK = ("UPDATE meta SET value = MAX(CAST(value AS INTEGER) + 1, "
+         "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000) WHERE key = 'hlc';")
+_HLC = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'hlc')"
+_NODE = "COALESCE((SELECT value FROM meta WHERE key = 'terminal_id'), '')"
+
+
 def _sync_step() -> str:
     """Sync bookkeeping: pulled events are marked as such; customer and card edits queue themselves for the server.
 
@@ -142,11 +150,7 @@ def _sync_step() -> str:
               "card": ("customer_id", "blocked_at", "block_reason")}
     key = {"customer": "id", "card": "token"}
     table = {"customer": "customers", "card": "cards"}
-    quiet = "NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_applying')"
-    tick = ("UPDATE meta SET value = MAX(CAST(value AS INTEGER) + 1, "
-            "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000) WHERE key = 'hlc';")
-    hlc = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'hlc')"
-    node = "COALESCE((SELECT value FROM meta WHERE key = 'terminal_id'), '')"
+    quiet, tick, hlc, node = _QUIET, _TICK, _HLC, _NODE
     out = [
         # Rows written without their phone key (by an older tool) become findable by phone too.
         "UPDATE customers SET phone_rev = reverse_digits(phone) WHERE phone IS NOT NULL AND phone_rev IS NULL;",
@@ -249,7 +253,88 @@ def _personal_at_rest(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM meta WHERE key = 'sync_applying'")
 
 
-STEPS: list[str | Callable[[sqlite3.Connection], None]] = [_LEDGER, _SEARCH, _SYNC, _personal_at_rest]
+# Where a program version came from: NULL loaded or edited here, 'server' pulled from the chain's server (the program
+# editor tells the owner which, since a server upload replaces local edits).
+_PROGRAM_ORIGIN = "ALTER TABLE programs ADD COLUMN origin TEXT;\n"
+
+# Customer imports (pos_loyalty/importer): what each import did, and per imported row the keyed token of the person's
+# identity (a file imported again adds no one twice) and the old system's card number (the search finds it).
+_IMPORTS = """
+CREATE TABLE imports (
+    id TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    staff_id TEXT REFERENCES staff(id),
+    created_at TEXT NOT NULL,
+    summary TEXT NOT NULL
+);
+CREATE INDEX imports_fingerprint ON imports(fingerprint);
+CREATE TABLE imported_customers (
+    row_key INTEGER PRIMARY KEY,
+    import_id TEXT NOT NULL REFERENCES imports(id),
+    customer_id TEXT NOT NULL REFERENCES customers(id),
+    line INTEGER NOT NULL,
+    old_card TEXT UNIQUE
+);
+CREATE INDEX imported_customers_import ON imported_customers(import_id);
+"""
+
+
+def _messages_step() -> str:
+    """Customer messages (pos_loyalty.messages): the outbox, and two customer fields that sync like the others
+    (queued and clocked by the same kind of trigger): the language to write in, and when the customer unsubscribed.
+
+    Outbox rows: `claim` says who may send a row planned here: 'local' (no server: this till alone), 'pending'
+    (the server has not confirmed that this till sends it), 'granted', 'lost' (someone else sends it); 'remote'
+    for rows pulled from the server. `dirty` rows go to the server with the next push; `rev` tells a newer change.
+    """
+    body = [_TICK]
+    for f in ("language", "unsubscribed_at"):
+        body.append(f"INSERT INTO sync_outbox (entity, key, field) SELECT 'customer', new.id, '{f}' "
+                    f"WHERE old.{f} IS NOT new.{f};")
+        body.append(f"INSERT OR REPLACE INTO sync_fields SELECT 'customer', new.id, '{f}', {_HLC}, {_NODE} "
+                    f"WHERE old.{f} IS NOT new.{f};")
+    return f"""
+ALTER TABLE customers ADD COLUMN language TEXT;
+ALTER TABLE customers ADD COLUMN unsubscribed_at TEXT;
+CREATE TRIGGER sync_customer_messages_update AFTER UPDATE OF language, unsubscribed_at ON customers WHEN {_QUIET}
+BEGIN
+""" + "\n".join(body) + """
+END;
+CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    occasion TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    language TEXT NOT NULL,
+    shop_id TEXT,
+    facts TEXT NOT NULL,
+    planned_at TEXT NOT NULL,
+    not_before TEXT NOT NULL,
+    send_by TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'held', 'failed')),
+    reason TEXT,
+    detail TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    sent_at TEXT,
+    sender TEXT NOT NULL,
+    claim TEXT NOT NULL CHECK (claim IN ('local', 'pending', 'granted', 'lost', 'remote')),
+    dirty INTEGER NOT NULL DEFAULT 1,
+    rev INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX messages_customer ON messages(customer_id, planned_at);
+CREATE INDEX messages_listed ON messages(planned_at);
+CREATE INDEX messages_due ON messages(not_before) WHERE status IN ('queued', 'sending');
+CREATE INDEX messages_dirty ON messages(rev) WHERE dirty = 1;
+"""
+
+
+_MESSAGES = _messages_step()
+
+STEPS: list[str | Callable[[sqlite3.Connection], None]] = [_LEDGER, _SEARCH, _SYNC, _personal_at_rest, _PROGRAM_ORIGIN,
+                                                          _IMPORTS, _MESSAGES, reports.SCHEMA]
 LATEST = len(STEPS)
 ENCRYPTED = STEPS.index(_personal_at_rest) + 1  # the first version without personal data in plaintext
 

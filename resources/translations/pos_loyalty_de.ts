@@ -25,6 +25,64 @@
     </message>
 </context>
 <context>
+    <name>CameraPage</name>
+    <message>
+        <source>Read cards with a webcam: the preview shows on the counter screen. A USB scanner needs no setting here.</source>
+        <translation>Karten mit einer Webcam lesen: Das Vorschaubild erscheint an der Kasse. Ein USB-Scanner braucht hier keine Einstellung.</translation>
+    </message>
+    <message>
+        <source>Video file …</source>
+        <translation>Videodatei …</translation>
+    </message>
+    <message>
+        <source>Folder …</source>
+        <translation>Ordner …</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Erneut suchen</translation>
+    </message>
+    <message>
+        <source>A video file or a folder of pictures of cards</source>
+        <translation>Eine Videodatei oder ein Ordner mit Bildern von Karten</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Keine Kamera</translation>
+    </message>
+    <message>
+        <source>A video file or a folder of pictures (demo, test)</source>
+        <translation>Eine Videodatei oder ein Bilderordner (Demo, Test)</translation>
+    </message>
+    <message>
+        <source>%1 (camera %2)</source>
+        <translation>%1 (Kamera %2)</translation>
+    </message>
+    <message>
+        <source>Camera %1</source>
+        <translation>Kamera %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s) found on this computer.</source>
+        <translation>
+            <numerusform>%n Kamera an diesem Computer gefunden.</numerusform>
+            <numerusform>%n Kameras an diesem Computer gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No camera found on this computer. Plug one in and press “Look again”.</source>
+        <translation>Keine Kamera an diesem Computer gefunden. Schließen Sie eine an und tippen Sie auf „Erneut suchen“.</translation>
+    </message>
+    <message>
+        <source>Choose a video file</source>
+        <translation>Videodatei wählen</translation>
+    </message>
+    <message>
+        <source>Choose a folder of pictures</source>
+        <translation>Bilderordner wählen</translation>
+    </message>
+</context>
+<context>
     <name>CameraPreview</name>
     <message>
         <source>Camera preview</source>
@@ -117,6 +175,48 @@
     </message>
 </context>
 <context>
+    <name>CardReasonDialog</name>
+    <message>
+        <source>Why?</source>
+        <translation>Warum?</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Stolen</source>
+        <translation>Gestohlen</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Other:</source>
+        <translation>Anderer Grund:</translation>
+    </message>
+    <message>
+        <source>In a few words</source>
+        <translation>In wenigen Worten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Write the reason in a few words, or choose one above.</source>
+        <translation>Schreiben Sie den Grund in wenigen Worten, oder wählen Sie oben einen aus.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>CounterView</name>
     <message>
         <source>Search: name, phone, email, card  (F3)</source>
@@ -131,8 +231,8 @@
         <translation>Rückgängig  (F9)</translation>
     </message>
     <message>
-        <source>Owner …</source>
-        <translation>Inhaber …</translation>
+        <source>Owner …  (F12)</source>
+        <translation>Inhaber …  (F12)</translation>
     </message>
     <message>
         <source>Scan card</source>
@@ -367,6 +467,14 @@
         <translation>Karte sperren …</translation>
     </message>
     <message>
+        <source>Import …</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <source>Import customers from a CSV file (a paper card list, another app)</source>
+        <translation>Kunden aus einer CSV-Datei importieren (eine Liste der Papierkarten, eine andere App)</translation>
+    </message>
+    <message>
         <source>Type a name, phone number, email or card number to find customers.</source>
         <translation>Name, Telefonnummer, E-Mail oder Kartennummer eingeben, um Kunden zu finden.</translation>
     </message>
@@ -377,6 +485,13 @@
     <message>
         <source>Merged. %1 keeps both balances.</source>
         <translation>Zusammengeführt. %1 behält beide Guthaben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln customer(s). Search for them by name, phone, email or old card number.</source>
+        <translation>
+            <numerusform>%Ln Kunde importiert. Sie finden ihn über Name, Telefon, E-Mail oder die alte Kartennummer.</numerusform>
+            <numerusform>%Ln Kunden importiert. Sie finden sie über Name, Telefon, E-Mail oder die alte Kartennummer.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This customer has no active card.</source>
@@ -401,6 +516,10 @@
     <message>
         <source>Give %1 a new card? The old card is blocked; the balance moves to the new one.</source>
         <translation>%1 eine neue Karte geben? Die alte Karte wird gesperrt; das Guthaben geht auf die neue über.</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>Neue Karte</translation>
     </message>
     <message>
         <source>%1 has a new card; the old one is blocked.</source>
@@ -459,6 +578,49 @@
     </message>
 </context>
 <context>
+    <name>GeneralPage</name>
+    <message>
+        <source>The language of this till</source>
+        <translation>Die Sprache dieser Kasse</translation>
+    </message>
+    <message>
+        <source>Applies at once. %1=%2 is set, so the app starts in %3.</source>
+        <translation>Gilt sofort. %1=%2 ist gesetzt, daher startet die App auf %3.</translation>
+    </message>
+    <message>
+        <source>Applies at once and is kept for the next start.</source>
+        <translation>Gilt sofort und bleibt für den nächsten Start gespeichert.</translation>
+    </message>
+    <message>
+        <source>About this till</source>
+        <translation>Über diese Kasse</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (Version %2)</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Purchase</source>
@@ -495,6 +657,10 @@
     <message>
         <source>Tier change</source>
         <translation>Stufenwechsel</translation>
+    </message>
+    <message>
+        <source>Opening balance (import)</source>
+        <translation>Anfangsbestand (Import)</translation>
     </message>
     <message>
         <source>History</source>
@@ -546,6 +712,413 @@
     </message>
 </context>
 <context>
+    <name>ImportCustomersDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>Old card number</source>
+        <translation>Alte Kartennummer</translation>
+    </message>
+    <message>
+        <source>Agrees to emails</source>
+        <translation>E-Mails erwünscht</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importieren</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address</source>
+        <translation>„%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number</source>
+        <translation>„%1“ ist keine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>“%1”: Excel turned the phone number into a number; format the column as text and save the file again</source>
+        <translation>„%1“: Excel hat die Telefonnummer in eine Zahl verwandelt; formatieren Sie die Spalte als Text und speichern Sie die Datei neu</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date like 23.04.1990</source>
+        <translation>„%1“ ist kein Datum wie 23.04.1990</translation>
+    </message>
+    <message>
+        <source>“%1” is not a day of the calendar</source>
+        <translation>„%1“ gibt es im Kalender nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a plausible birthday</source>
+        <translation>%1 ist kein glaubhafter Geburtstag</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>“%1” is negative</source>
+        <translation>„%1“ ist negativ</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to be right</source>
+        <translation>„%1“ ist zu groß, um zu stimmen</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount of money like 12,50</source>
+        <translation>„%1“ ist kein Geldbetrag wie 12,50</translation>
+    </message>
+    <message>
+        <source>“%1” is neither yes nor no</source>
+        <translation>„%1“ ist weder ja noch nein</translation>
+    </message>
+    <message>
+        <source>no name, email, phone or card number</source>
+        <translation>kein Name, keine E-Mail, kein Telefon, keine Kartennummer</translation>
+    </message>
+    <message>
+        <source>%2 field(s) more than the header (a separator inside a field without quotes?)</source>
+        <translation>%2 Feld(er) mehr als die Kopfzeile (ein Trennzeichen in einem Feld ohne Anführungszeichen?)</translation>
+    </message>
+    <message>
+        <source>the same customer as line %2</source>
+        <translation>derselbe Kunde wie in Zeile %2</translation>
+    </message>
+    <message>
+        <source>card number %1 is also in line %2</source>
+        <translation>Kartennummer %1 steht auch in Zeile %2</translation>
+    </message>
+    <message>
+        <source>already a customer: %2</source>
+        <translation>schon Kunde: %2</translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>Kunden importieren</translation>
+    </message>
+    <message>
+        <source>Bring the customers of a paper card file or another loyalty app into this shop, with their stamps, points and cashback.</source>
+        <translation>Übernehmen Sie die Kunden einer Papierkartei oder einer anderen Bonus-App, mit ihren Stempeln, Punkten und ihrem Cashback.</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file with one customer per row and the column names in the first row, as Excel saves it (File › Save as › CSV) or another app exports it. Nothing is imported before you have seen what would be.</source>
+        <translation>Wählen Sie eine CSV-Datei mit einem Kunden pro Zeile und den Spaltennamen in der ersten Zeile, wie Excel sie speichert (Datei › Speichern unter › CSV) oder eine andere App sie exportiert. Importiert wird erst, wenn Sie gesehen haben, was importiert würde.</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file …</source>
+        <translation>CSV-Datei wählen …</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte der Datei</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Zeilen prüfen</translation>
+    </message>
+    <message>
+        <source>Which column holds what?</source>
+        <translation>Welche Spalte enthält was?</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Save the problems …</source>
+        <translation>Probleme speichern …</translation>
+    </message>
+    <message>
+        <source>Check before importing</source>
+        <translation>Vor dem Import prüfen</translation>
+    </message>
+    <message>
+        <source>The customers are saved all together at the end: if you stop, nothing is imported.</source>
+        <translation>Die Kunden werden am Ende alle zusammen gespeichert: Wenn Sie abbrechen, wird nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Every imported customer has a new card. Print them all at once (ten to an A4 page, to cut out), or save the list of names and card numbers for a print shop. The old card numbers still find the customers in the search.</source>
+        <translation>Jeder importierte Kunde hat eine neue Karte. Drucken Sie alle auf einmal (zehn pro A4-Seite, zum Ausschneiden) oder speichern Sie die Liste der Namen und Kartennummern für eine Druckerei. Die alten Kartennummern finden die Kunden weiterhin in der Suche.</translation>
+    </message>
+    <message>
+        <source>Save the cards as PDF …</source>
+        <translation>Karten als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Save the card list as CSV …</source>
+        <translation>Kartenliste als CSV speichern …</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Columns that are recognised by their names, in English or German: name (or first and last name), email, phone, birthday, stamps, points, cashback, old card number and consent to emails.</source>
+        <translation>Spalten, die an ihrem Namen erkannt werden, deutsch oder englisch: Name (oder Vor- und Nachname), E-Mail, Telefon, Geburtstag, Stempel, Punkte, Cashback/Guthaben, alte Kartennummer und Einwilligung in E-Mails.</translation>
+    </message>
+    <message>
+        <source>Save the problems, correct those rows in your file and save it, then press “Read the file again”.</source>
+        <translation>Speichern Sie die Probleme, korrigieren Sie diese Zeilen in Ihrer Datei und speichern Sie sie, dann drücken Sie „Datei neu einlesen“.</translation>
+    </message>
+    <message>
+        <source>Please wait …</source>
+        <translation>Bitte warten …</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose the customer file</source>
+        <translation>Kundendatei wählen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file …</source>
+        <translation>Datei wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows. The columns were recognised by their names: check them, and change what is wrong.</source>
+        <translation>%1: %2 Zeilen. Die Spalten wurden an ihren Namen erkannt: Prüfen Sie sie und ändern Sie, was nicht stimmt.</translation>
+    </message>
+    <message>
+        <source>(column %1)</source>
+        <translation>(Spalte %1)</translation>
+    </message>
+    <message>
+        <source>Checking every row …</source>
+        <translation>Jede Zeile wird geprüft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) will be imported, each with a new card.</source>
+        <translation>
+            <numerusform>%Ln Kunde wird importiert, mit einer neuen Karte.</numerusform>
+            <numerusform>%Ln Kunden werden importiert, jeder mit einer neuen Karte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no one new to import in this file.</source>
+        <translation>In dieser Datei ist niemand Neues zu importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stamp(s)</source>
+        <translation>
+            <numerusform>%Ln Stempel</numerusform>
+            <numerusform>%Ln Stempel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln Punkt</numerusform>
+            <numerusform>%Ln Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cashback</source>
+        <translation>%1 Cashback</translation>
+    </message>
+    <message>
+        <source>Opening balances: %1.</source>
+        <translation>Anfangsbestände: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) have problems (see the list) and cannot be imported as they are.</source>
+        <translation>
+            <numerusform>%Ln Zeile hat Probleme (siehe Liste) und kann so nicht importiert werden.</numerusform>
+            <numerusform>%Ln Zeilen haben Probleme (siehe Liste) und können so nicht importiert werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) were imported before and are left alone.</source>
+        <translation>
+            <numerusform>%Ln Zeile wurde schon früher importiert und bleibt, wie sie ist.</numerusform>
+            <numerusform>%Ln Zeilen wurden schon früher importiert und bleiben, wie sie sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This very file was imported before, on %1.</source>
+        <translation>Genau diese Datei wurde schon einmal importiert, am %1.</translation>
+    </message>
+    <message>
+        <source>Import the %1 good rows now, and skip the %2 rows with problems</source>
+        <translation>Die %1 guten Zeilen jetzt importieren und die %2 Zeilen mit Problemen auslassen</translation>
+    </message>
+    <message>
+        <source>New customers (%1)</source>
+        <translation>Neue Kunden (%1)</translation>
+    </message>
+    <message>
+        <source>New customers (the first %1 of %2)</source>
+        <translation>Neue Kunden (die ersten %1 von %2)</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message>
+        <source>Problems (the first %1 of %2: save them to see all)</source>
+        <translation>Probleme (die ersten %1 von %2; speichern Sie sie, um alle zu sehen)</translation>
+    </message>
+    <message>
+        <source>Read the file again</source>
+        <translation>Datei neu einlesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln Kunden importieren</numerusform>
+            <numerusform>%Ln Kunden importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing %1 customers …</source>
+        <translation>%1 Kunden werden importiert …</translation>
+    </message>
+    <message>
+        <source>Stopping: taking back what was started …</source>
+        <translation>Wird abgebrochen: Begonnenes wird zurückgenommen …</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <source>Fix the file first (nothing is imported now)</source>
+        <translation>Erst die Datei korrigieren (jetzt wird nichts importiert)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) imported, each with a new card.</source>
+        <translation>
+            <numerusform>%Ln Kunde importiert, mit einer neuen Karte.</numerusform>
+            <numerusform>%Ln Kunden importiert, jeder mit einer neuen Karte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with problems were skipped: save them to fix and import them later.</source>
+        <translation>
+            <numerusform>%Ln Zeile mit Problemen wurde ausgelassen: Speichern Sie sie, um sie zu korrigieren und später zu importieren.</numerusform>
+            <numerusform>%Ln Zeilen mit Problemen wurden ausgelassen: Speichern Sie sie, um sie zu korrigieren und später zu importieren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stamps, points and cashback from the file are booked as opening balances.</source>
+        <translation>Stempel, Punkte und Cashback aus der Datei sind als Anfangsbestand gebucht.</translation>
+    </message>
+    <message>
+        <source>Importing: %1 of %2 customers …</source>
+        <translation>Import: %1 von %2 Kunden …</translation>
+    </message>
+    <message>
+        <source>Save the rows with problems</source>
+        <translation>Zeilen mit Problemen speichern</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>probleme</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the new cards for printing</source>
+        <translation>Neue Karten zum Drucken speichern</translation>
+    </message>
+    <message>
+        <source>cards</source>
+        <translation>karten</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF-Datei (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the list of new cards</source>
+        <translation>Liste der neuen Karten speichern</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>Neue Karte</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>Das hat nicht geklappt: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>pos-loyalty</source>
@@ -589,6 +1162,14 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep the other account (%1)</source>
+        <translation>Das andere Konto behalten (%1)</translation>
+    </message>
+    <message>
+        <source>The stamps, points, cashback and cards of %1 move to %2; the account of %1 is closed.</source>
+        <translation>Stempel, Punkte, Cashback und Karten von %1 gehen auf %2 über; das Konto von %1 wird geschlossen.</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1425,74 @@
         <translation>Dieser Registrierungscode ist ungültig; bitte einen neuen anfordern.</translation>
     </message>
     <message>
+        <source>This file cannot be imported.</source>
+        <translation>Diese Datei lässt sich nicht importieren.</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>Diese Datei gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Die Datei lässt sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The file is too large for a customer list (at most 50 MB).</source>
+        <translation>Die Datei ist zu groß für eine Kundenliste (höchstens 50 MB).</translation>
+    </message>
+    <message>
+        <source>This is not a CSV file. In Excel choose File › Save as › CSV.</source>
+        <translation>Das ist keine CSV-Datei. Wählen Sie in Excel Datei › Speichern unter › CSV.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no customers.</source>
+        <translation>Die Datei hat eine Kopfzeile, aber keine Kunden.</translation>
+    </message>
+    <message>
+        <source>The file has no header row: the first line must name the columns (e.g. Name;E-Mail;Stempel).</source>
+        <translation>Die Datei hat keine Kopfzeile: Die erste Zeile muss die Spalten benennen (z. B. Name;E-Mail;Stempel).</translation>
+    </message>
+    <message>
+        <source>Two columns have the same name; rename one of them.</source>
+        <translation>Zwei Spalten haben denselben Namen; benennen Sie eine um.</translation>
+    </message>
+    <message>
+        <source>Two columns are imported as the same thing; choose one.</source>
+        <translation>Zwei Spalten werden als dasselbe importiert; wählen Sie eine.</translation>
+    </message>
+    <message>
+        <source>Import either a full name or first and last name, not both.</source>
+        <translation>Importieren Sie entweder den ganzen Namen oder Vor- und Nachnamen, nicht beides.</translation>
+    </message>
+    <message>
+        <source>No column is imported as the name, email, phone or old card number: choose at least one, so each customer can be told apart.</source>
+        <translation>Keine Spalte wird als Name, E-Mail, Telefon oder alte Kartennummer importiert: Wählen Sie mindestens eine, damit sich die Kunden unterscheiden lassen.</translation>
+    </message>
+    <message>
+        <source>The file has stamps, but the loyalty program has none. Import that column as “Not imported”, or load a program with stamps first.</source>
+        <translation>Die Datei hat Stempel, das Bonusprogramm aber keine. Stellen Sie die Spalte auf „Nicht importieren“ oder laden Sie zuerst ein Programm mit Stempeln.</translation>
+    </message>
+    <message>
+        <source>The file has points, but the loyalty program has none. Import that column as “Not imported”, or load a program with points first.</source>
+        <translation>Die Datei hat Punkte, das Bonusprogramm aber keine. Stellen Sie die Spalte auf „Nicht importieren“ oder laden Sie zuerst ein Programm mit Punkten.</translation>
+    </message>
+    <message>
+        <source>The file has cashback, but the loyalty program has none. Import that column as “Not imported”, or load a program with cashback first.</source>
+        <translation>Die Datei hat Cashback, das Bonusprogramm aber keines. Stellen Sie die Spalte auf „Nicht importieren“ oder laden Sie zuerst ein Programm mit Cashback.</translation>
+    </message>
+    <message>
+        <source>Some rows have problems; nothing was imported.</source>
+        <translation>Einige Zeilen haben Probleme; es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was imported.</source>
+        <translation>Der Import wurde abgebrochen; es wurde nichts importiert.</translation>
+    </message>
+    <message>
         <source>This is a web link, not a loyalty card.</source>
         <translation>Das ist ein Weblink, keine Kundenkarte.</translation>
     </message>
@@ -977,6 +1626,29 @@
         <translation>Geburtstag %1 ist kein plausibles Datum.</translation>
     </message>
     <message>
+        <source>%1 is not a text file (an Excel workbook?). In Excel choose File › Save as › CSV.</source>
+        <translation>%1 ist keine Textdatei (eine Excel-Arbeitsmappe?). Wählen Sie in Excel Datei › Speichern unter › CSV.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: the file cannot be read as CSV.</source>
+        <translation>%1, Zeile %2: Die Datei lässt sich nicht als CSV lesen.</translation>
+    </message>
+    <message>
+        <source>Columns %1 and %2 are both called “%3”; rename one of them.</source>
+        <translation>Die Spalten %1 und %2 heißen beide „%3“; benennen Sie eine um.</translation>
+    </message>
+    <message>
+        <source>The columns “%1” and “%2” are both imported as the same thing; choose one.</source>
+        <translation>Die Spalten „%1“ und „%2“ werden beide als dasselbe importiert; wählen Sie eine.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have problems; nothing was imported. Fix the file, or choose to skip those rows.</source>
+        <translation>
+            <numerusform>%n Zeile hat Probleme; es wurde nichts importiert. Korrigieren Sie die Datei oder lassen Sie die Zeile aus.</numerusform>
+            <numerusform>%n Zeilen haben Probleme; es wurde nichts importiert. Korrigieren Sie die Datei oder lassen Sie diese Zeilen aus.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>No camera found (camera %1). Check that it is plugged in and not used by another program, or choose another camera in the settings.</source>
         <translation>Keine Kamera gefunden (Kamera %1). Prüfen, ob sie angeschlossen ist und kein anderes Programm sie benutzt, oder in den Einstellungen eine andere Kamera wählen.</translation>
     </message>
@@ -1035,12 +1707,67 @@
         <translation>Zurück zur Kasse  (Esc)</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
         <source>Staff</source>
         <translation>Team</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dieses Quartal</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Custom …</source>
+        <translation>Zeitraum …</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Vom</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date. Pick an end on or after the start.</source>
+        <translation>Das Enddatum liegt vor dem Startdatum. Bitte ein Ende am oder nach dem Start wählen.</translation>
+    </message>
+    <message>
+        <source>That range is too long for one report. Pick a shorter range.</source>
+        <translation>Dieser Zeitraum ist für einen Bericht zu lang. Bitte einen kürzeren wählen.</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1787,453 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Customer cards print on a card-sized page (85.6 × 54 mm). With a printer chosen here, “Print” prints at once; otherwise the print dialog asks.</source>
+        <translation>Kundenkarten werden im Kartenformat gedruckt (85,6 × 54 mm). Ist hier ein Drucker gewählt, druckt „Drucken“ sofort; sonst fragt der Druckdialog.</translation>
+    </message>
+    <message>
+        <source>Ask every time</source>
+        <translation>Jedes Mal fragen</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Cards can still be saved as PDF (in the print dialog) or as a picture.</source>
+        <translation>An diesem Computer ist kein Drucker eingerichtet. Karten lassen sich trotzdem als PDF (im Druckdialog) oder als Bild speichern.</translation>
+    </message>
+    <message>
+        <source>Print a blank card …</source>
+        <translation>Leere Karte drucken …</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramEditor</name>
+    <message>
+        <source>Edit the program</source>
+        <translation>Programm bearbeiten</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>Export file…</source>
+        <translation>Datei exportieren …</translation>
+    </message>
+    <message>
+        <source>Show the mistake</source>
+        <translation>Zum Fehler</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Save as new version  (Ctrl+S)</source>
+        <translation>Als neue Version speichern  (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Mistake in %1: %2</source>
+        <translation>Fehler in %1: %2</translation>
+    </message>
+    <message>
+        <source>Mistake: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes: the counter still uses the version in force.</source>
+        <translation>Nicht gespeicherte Änderungen: Die Kasse arbeitet noch mit der geltenden Version.</translation>
+    </message>
+    <message>
+        <source>Version %1 is in force.</source>
+        <translation>Version %1 gilt.</translation>
+    </message>
+    <message>
+        <source>No program yet: switch on stamps, points or cashback and save.</source>
+        <translation>Noch kein Programm: Schalten Sie Stempel, Punkte oder Cashback ein und speichern Sie.</translation>
+    </message>
+    <message>
+        <source>This till is connected to your chain&apos;s server. A program the chain&apos;s admin uploads there replaces the one here at the next sync; what you save here applies to this till only until then. To change the program for every shop, export the file and send it to the admin.</source>
+        <translation>Diese Kasse ist mit dem Server Ihrer Kette verbunden. Ein Programm, das die Verwaltung der Kette dort hochlädt, ersetzt das Programm hier beim nächsten Abgleich; was Sie hier speichern, gilt bis dahin nur für diese Kasse. Um das Programm für alle Geschäfte zu ändern, exportieren Sie die Datei und schicken Sie sie der Verwaltung.</translation>
+    </message>
+    <message>
+        <source>The program in force came from the server.</source>
+        <translation>Das geltende Programm kam vom Server.</translation>
+    </message>
+    <message>
+        <source>This till is connected to a server: a program the chain&apos;s admin uploads there later replaces this one.</source>
+        <translation>Diese Kasse ist mit einem Server verbunden: Ein Programm, das die Verwaltung der Kette dort später hochlädt, ersetzt dieses.</translation>
+    </message>
+    <message>
+        <source>Save as version %1?</source>
+        <translation>Als Version %1 speichern?</translation>
+    </message>
+    <message>
+        <source>From now on the counter books purchases under version %1. Bookings made so far keep the version they were booked under.</source>
+        <translation>Ab jetzt bucht die Kasse Einkäufe nach Version %1. Bisherige Buchungen behalten die Version, nach der sie gebucht wurden.</translation>
+    </message>
+    <message>
+        <source>Save version %1</source>
+        <translation>Version %1 speichern</translation>
+    </message>
+    <message>
+        <source>Saved as version %1: the counter uses it now.</source>
+        <translation>Als Version %1 gespeichert: Die Kasse verwendet sie ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Version %1 is saved again as version %2 and applies from now on. Bookings made so far keep their versions.</source>
+        <translation>Version %1 wird erneut als Version %2 gespeichert und gilt ab jetzt. Bisherige Buchungen behalten ihre Versionen.</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes in the editor are discarded.</source>
+        <translation>Ihre nicht gespeicherten Änderungen im Editor werden verworfen.</translation>
+    </message>
+    <message>
+        <source>Restore version %1?</source>
+        <translation>Version %1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Restore as version %1</source>
+        <translation>Als Version %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Version %1 is restored as version %2.</source>
+        <translation>Version %1 ist als Version %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Open a program file</source>
+        <translation>Programmdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Program files (*.toml);;All files (*)</source>
+        <translation>Programmdateien (*.toml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 ließ sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>Opened %1: check it, then save it as a new version.</source>
+        <translation>%1 geöffnet: Prüfen Sie das Programm und speichern Sie es dann als neue Version.</translation>
+    </message>
+    <message>
+        <source>Export the program file</source>
+        <translation>Programmdatei exportieren</translation>
+    </message>
+    <message>
+        <source>Program files (*.toml)</source>
+        <translation>Programmdateien (*.toml)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportiert nach %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 ließ sich nicht schreiben: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramErrors</name>
+    <message>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>This key is not known (did you mean “%1”?).</source>
+        <translation>Diesen Eintrag gibt es nicht (gemeint ist wohl „%1“).</translation>
+    </message>
+    <message>
+        <source>This key is not known. Known keys: %1.</source>
+        <translation>Diesen Eintrag gibt es nicht. Bekannt sind: %1.</translation>
+    </message>
+    <message>
+        <source>This must be a section of its own.</source>
+        <translation>Das muss ein eigener Abschnitt sein.</translation>
+    </message>
+    <message>
+        <source>Type a whole number, like 3 (not “%1”).</source>
+        <translation>Geben Sie eine ganze Zahl ein, etwa 3 (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>Type %1 or more.</source>
+        <translation>Geben Sie %1 oder mehr ein.</translation>
+    </message>
+    <message>
+        <source>Type %1 or less.</source>
+        <translation>Geben Sie %1 oder weniger ein.</translation>
+    </message>
+    <message>
+        <source>Type an amount, like 2.50 (not “%1”).</source>
+        <translation>Geben Sie einen Betrag ein, etwa 2,50 (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>%1 is not an amount in %2 (too many decimals?).</source>
+        <translation>%1 ist kein Betrag in %2 (zu viele Nachkommastellen?).</translation>
+    </message>
+    <message>
+        <source>Type a number, like 1.5 (not “%1”).</source>
+        <translation>Geben Sie eine Zahl ein, etwa 1,5 (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>This cannot be negative.</source>
+        <translation>Das darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>This must be more than zero.</source>
+        <translation>Das muss mehr als null sein.</translation>
+    </message>
+    <message>
+        <source>Fill this in.</source>
+        <translation>Bitte ausfüllen.</translation>
+    </message>
+    <message>
+        <source>Type a text here.</source>
+        <translation>Bitte hier einen Text eingeben.</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>Wählen Sie eines von: %1.</translation>
+    </message>
+    <message>
+        <source>Type item codes, separated by commas, like BIO-BREAD, BIO-*.</source>
+        <translation>Geben Sie Artikelcodes ein, durch Kommas getrennt, etwa BIO-BROT, BIO-*.</translation>
+    </message>
+    <message>
+        <source>Type a time, like 17:00 (not “%1”).</source>
+        <translation>Geben Sie eine Uhrzeit ein, etwa 17:00 (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code: type three letters, like EUR.</source>
+        <translation>„%1“ ist kein Währungscode: Geben Sie drei Buchstaben ein, etwa EUR.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone: type a name like Europe/Berlin.</source>
+        <translation>„%1“ ist keine Zeitzone: Geben Sie einen Namen wie Europe/Berlin ein.</translation>
+    </message>
+    <message>
+        <source>Say which items earn a stamp (item codes, like COFFEE-*).</source>
+        <translation>Geben Sie an, welche Artikel einen Stempel bringen (Artikelcodes, etwa KAFFEE-*).</translation>
+    </message>
+    <message>
+        <source>Add at least one tier.</source>
+        <translation>Legen Sie mindestens eine Stufe an.</translation>
+    </message>
+    <message>
+        <source>Each tier must start higher than the one before it.</source>
+        <translation>Jede Stufe muss höher beginnen als die vorige.</translation>
+    </message>
+    <message>
+        <source>Give either a percentage, or a fixed amount per amount spent.</source>
+        <translation>Geben Sie entweder einen Prozentsatz an oder einen festen Betrag je ausgegebenem Betrag.</translation>
+    </message>
+    <message>
+        <source>Say for how much spent the fixed amount is given, like 20.00.</source>
+        <translation>Geben Sie an, für wie viel Umsatz es den festen Betrag gibt, etwa 20,00.</translation>
+    </message>
+    <message>
+        <source>Each entry of this list must be a section of its own.</source>
+        <translation>Jeder Eintrag dieser Liste muss ein eigener Abschnitt sein.</translation>
+    </message>
+    <message>
+        <source>Choose weekdays.</source>
+        <translation>Wählen Sie Wochentage.</translation>
+    </message>
+    <message>
+        <source>Give a start and an end time, the start first (like 17:00 to 18:00).</source>
+        <translation>Geben Sie Beginn und Ende an, den Beginn zuerst (etwa 17:00 bis 18:00).</translation>
+    </message>
+    <message>
+        <source>Type a month and a day, like 12-01 for 1 December.</source>
+        <translation>Geben Sie Monat und Tag ein, etwa 12-01 für den 1. Dezember.</translation>
+    </message>
+    <message>
+        <source>Say which items count (item codes, like BIO-*).</source>
+        <translation>Geben Sie an, welche Artikel zählen (Artikelcodes, etwa BIO-*).</translation>
+    </message>
+    <message>
+        <source>“%1”: use lowercase letters, digits and dashes only (and not “cashback”).</source>
+        <translation>„%1“: nur Kleinbuchstaben, Ziffern und Bindestriche (und nicht „cashback“).</translation>
+    </message>
+    <message>
+        <source>A reward costs stamps or points: give a cost above zero.</source>
+        <translation>Eine Prämie kostet Stempel oder Punkte: Geben Sie einen Preis über null an.</translation>
+    </message>
+    <message>
+        <source>The code “%1” is used by another reward already.</source>
+        <translation>Der Code „%1“ gehört schon zu einer anderen Prämie.</translation>
+    </message>
+    <message>
+        <source>This costs %1, but the %2 section is switched off: switch it on first.</source>
+        <translation>Das kostet %1, aber der Abschnitt „%2“ ist ausgeschaltet: Schalten Sie ihn zuerst ein.</translation>
+    </message>
+    <message>
+        <source>This gives %1, but the %2 section is switched off: switch it on first.</source>
+        <translation>Das vergibt %1, aber der Abschnitt „%2“ ist ausgeschaltet: Schalten Sie ihn zuerst ein.</translation>
+    </message>
+    <message>
+        <source>Tiers by points need points: switch them on first.</source>
+        <translation>Stufen nach Punkten brauchen Punkte: Schalten Sie sie zuerst ein.</translation>
+    </message>
+    <message>
+        <source>The program gives nothing yet: switch on stamps, points or cashback.</source>
+        <translation>Das Programm vergibt noch nichts: Schalten Sie Stempel, Punkte oder Cashback ein.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (%1).</source>
+        <translation>Die Datei lässt sich nicht lesen (%1).</translation>
+    </message>
+    <message>
+        <source>This is not a text file (UTF-8).</source>
+        <translation>Das ist keine Textdatei (UTF-8).</translation>
+    </message>
+    <message>
+        <source>This is not a program file (TOML): %1</source>
+        <translation>Das ist keine Programmdatei (TOML): %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPreview</name>
+    <message>
+        <source>Preview: what a purchase earns</source>
+        <translation>Vorschau: was ein Einkauf bringt</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Items (optional)</source>
+        <translation>Artikel (optional)</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neue Kundin, neuer Kunde</translation>
+    </message>
+    <message>
+        <source>Recommended, first purchase</source>
+        <translation>Empfohlen, erster Einkauf</translation>
+    </message>
+    <message>
+        <source>Correct the mistake in the program to see what a purchase earns.</source>
+        <translation>Beheben Sie den Fehler im Programm, dann sehen Sie hier, was ein Einkauf bringt.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>A purchase of %1 by a member of the %2 tier on %3, %4 at %5 earns:</source>
+        <translation>Ein Einkauf über %1 auf Stufe %2 am %3, %4 um %5 bringt:</translation>
+    </message>
+    <message>
+        <source>A purchase of %1 on %2, %3 at %4 earns:</source>
+        <translation>Ein Einkauf über %1 am %2, %3 um %4 bringt:</translation>
+    </message>
+    <message>
+        <source>× %1 %2 on %3</source>
+        <translation>× %1 %2 auf %3</translation>
+    </message>
+    <message>
+        <source>× %1 %2</source>
+        <translation>× %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 for the customer who recommended</source>
+        <translation>%1: %2 für die Person, die empfohlen hat</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramVersions</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Diese Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Edit a copy</source>
+        <translation>Kopie bearbeiten</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s server</source>
+        <translation>Server der Kette</translation>
+    </message>
+    <message>
+        <source>A program file</source>
+        <translation>Eine Programmdatei</translation>
+    </message>
+    <message>
+        <source>%1 (in force)</source>
+        <translation>%1 (gilt)</translation>
+    </message>
+    <message>
+        <source>Choose a version to see its file.</source>
+        <translation>Wählen Sie eine Version, um ihre Datei zu sehen.</translation>
+    </message>
+    <message>
+        <source>Version %1 as it was saved:</source>
+        <translation>Version %1, wie sie gespeichert wurde:</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +2315,386 @@
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message>
+        <source>Shop</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>Alle Geschäfte</translation>
+    </message>
+    <message>
+        <source>Save as PDF …</source>
+        <translation>Als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Save tables as CSV …</source>
+        <translation>Tabellen als CSV speichern …</translation>
+    </message>
+    <message>
+        <source>Loading …</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>New members by staff member</source>
+        <translation>Neue Mitglieder je Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Tiers: members and moves</source>
+        <translation>Stufen: Mitglieder und Wechsel</translation>
+    </message>
+    <message>
+        <source>Inactive members: no visit for</source>
+        <translation>Inaktive Mitglieder: kein Besuch seit</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tagen</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Loading the report …</source>
+        <translation>Der Bericht wird geladen …</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>Neue Mitglieder</translation>
+    </message>
+    <message>
+        <source>Customers who got a loyalty card in this period.</source>
+        <translation>Kunden, die in diesem Zeitraum eine Kundenkarte bekommen haben.</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Aktive Mitglieder</translation>
+    </message>
+    <message>
+        <source>Members with a visit in the 90 days up to the end of the period.</source>
+        <translation>Mitglieder mit einem Besuch in den 90 Tagen bis zum Ende des Zeitraums.</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Besuche</translation>
+    </message>
+    <message>
+        <source>Purchases booked on a loyalty card in this period.</source>
+        <translation>Einkäufe, die in diesem Zeitraum auf eine Kundenkarte gebucht wurden.</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>What customers with a loyalty card spent in this period.</source>
+        <translation>Was Kunden mit Kundenkarte in diesem Zeitraum ausgegeben haben.</translation>
+    </message>
+    <message>
+        <source>Average spend per visit</source>
+        <translation>Umsatz pro Besuch</translation>
+    </message>
+    <message>
+        <source>Revenue divided by visits.</source>
+        <translation>Umsatz geteilt durch die Zahl der Besuche.</translation>
+    </message>
+    <message>
+        <source>Repeat-visit rate</source>
+        <translation>Wiederkehrquote</translation>
+    </message>
+    <message>
+        <source>Cashback issued</source>
+        <translation>Ausgegebenes Cashback</translation>
+    </message>
+    <message>
+        <source>Cashback redeemed</source>
+        <translation>Eingelöstes Cashback</translation>
+    </message>
+    <message>
+        <source>Outstanding liability</source>
+        <translation>Offene Verbindlichkeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln Tag</numerusform>
+            <numerusform>%Ln Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 by identified members, %2 by anonymous cards</source>
+        <translation>%1 von bekannten Mitgliedern, %2 von anonymen Karten</translation>
+    </message>
+    <message>
+        <source>%1 from identified members</source>
+        <translation>%1 von bekannten Mitgliedern</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln still have time)</source>
+        <translation>
+            <numerusform>(%Ln hat noch Zeit)</numerusform>
+            <numerusform>(%Ln haben noch Zeit)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stamp(s)</source>
+        <translation>
+            <numerusform>%Ln Stempel</numerusform>
+            <numerusform>%Ln Stempel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln Punkt</numerusform>
+            <numerusform>%Ln Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln member(s) have not visited for that long.</source>
+        <translation>
+            <numerusform>%Ln Mitglied war so lange nicht mehr da.</numerusform>
+            <numerusform>%Ln Mitglieder waren so lange nicht mehr da.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln who spent most are listed.</source>
+        <translation>
+            <numerusform>Aufgeführt ist das Mitglied mit dem meisten Umsatz.</numerusform>
+            <numerusform>Aufgeführt sind die %Ln mit dem meisten Umsatz.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Of the customers who came in this period, the share who came twice or more.</source>
+        <translation>Von den Kunden, die in diesem Zeitraum kamen, der Anteil, der zweimal oder öfter kam.</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <source>What a member has spent on average since they joined.</source>
+        <translation>Was ein Mitglied seit der Anmeldung im Durchschnitt ausgegeben hat.</translation>
+    </message>
+    <message>
+        <source>First reward within 90 days</source>
+        <translation>Erste Prämie in 90 Tagen</translation>
+    </message>
+    <message>
+        <source>Of the members who joined in this period, the share who reached their first reward within 90 days. Programs aim for at least half.</source>
+        <translation>Von den Mitgliedern, die in diesem Zeitraum dazukamen, der Anteil, der die erste Prämie innerhalb von 90 Tagen erreicht hat. Ziel guter Programme: mindestens die Hälfte.</translation>
+    </message>
+    <message>
+        <source>Time to first reward</source>
+        <translation>Zeit bis zur ersten Prämie</translation>
+    </message>
+    <message>
+        <source>On average, how long new members took to reach their first reward.</source>
+        <translation>Wie lange neue Mitglieder im Durchschnitt bis zu ihrer ersten eingelösten Prämie brauchten.</translation>
+    </message>
+    <message>
+        <source>Stamps customers earned in this period.</source>
+        <translation>Stempel, die Kunden in diesem Zeitraum bekamen.</translation>
+    </message>
+    <message>
+        <source>Stamps issued</source>
+        <translation>Ausgegebene Stempel</translation>
+    </message>
+    <message>
+        <source>Stamps redeemed</source>
+        <translation>Eingelöste Stempel</translation>
+    </message>
+    <message>
+        <source>Stamps customers spent on rewards in this period.</source>
+        <translation>Stempel, die Kunden in diesem Zeitraum für Prämien eingelöst haben.</translation>
+    </message>
+    <message>
+        <source>Points customers earned in this period.</source>
+        <translation>Punkte, die Kunden in diesem Zeitraum bekamen.</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>Ausgegebene Punkte</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Eingelöste Punkte</translation>
+    </message>
+    <message>
+        <source>Points customers spent on rewards in this period.</source>
+        <translation>Punkte, die Kunden in diesem Zeitraum für Prämien eingelöst haben.</translation>
+    </message>
+    <message>
+        <source>Cashback customers earned in this period.</source>
+        <translation>Cashback, das Kunden in diesem Zeitraum gutgeschrieben bekamen.</translation>
+    </message>
+    <message>
+        <source>Cashback customers took off their bills in this period.</source>
+        <translation>Cashback, das Kunden in diesem Zeitraum mit ihrer Rechnung verrechnet haben.</translation>
+    </message>
+    <message>
+        <source>What customers could still redeem (stamps, points and cashback not yet used), in money: what the program owes them.</source>
+        <translation>Was Kunden noch einlösen könnten (Stempel, Punkte und Cashback, noch nicht genutzt), in Geld: was das Programm ihnen schuldet.</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Verfallene Punkte</translation>
+    </message>
+    <message>
+        <source>Points that ran out unused in this period.</source>
+        <translation>Punkte, die in diesem Zeitraum ungenutzt verfallen sind.</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>Spenden</translation>
+    </message>
+    <message>
+        <source>Rewards customers gave to a good cause in this period.</source>
+        <translation>Prämien, die Kunden in diesem Zeitraum für einen guten Zweck gespendet haben.</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>= same as before</source>
+        <translation>= unverändert</translation>
+    </message>
+    <message>
+        <source>▲ up from %1</source>
+        <translation>▲ gestiegen, vorher %1</translation>
+    </message>
+    <message>
+        <source>▼ down from %1</source>
+        <translation>▼ gesunken, vorher %1</translation>
+    </message>
+    <message>
+        <source>Compared with %1</source>
+        <translation>Verglichen mit %1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>of %1 members</source>
+        <translation>von %1 Mitgliedern</translation>
+    </message>
+    <message>
+        <source>members stay %1 on average</source>
+        <translation>Mitglieder bleiben im Durchschnitt %1</translation>
+    </message>
+    <message>
+        <source>%1 points, worth %2</source>
+        <translation>%1 Punkte im Wert von %2</translation>
+    </message>
+    <message>
+        <source>Aim: at least %1</source>
+        <translation>Ziel: mindestens %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 new members</source>
+        <translation>%1 von %2 neuen Mitgliedern</translation>
+    </message>
+    <message>
+        <source>Redemption rate: %1</source>
+        <translation>Einlösequote: %1</translation>
+    </message>
+    <message>
+        <source>%1 cashback</source>
+        <translation>%1 Cashback</translation>
+    </message>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>Nichts in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Every member has visited lately.</source>
+        <translation>Alle Mitglieder waren in letzter Zeit da.</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the CSV files</source>
+        <translation>Ordner für die CSV-Dateien wählen</translation>
+    </message>
+    <message>
+        <source>Saving the PDF …</source>
+        <translation>Das PDF wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saving the CSV files …</source>
+        <translation>Die CSV-Dateien werden gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Speichern fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPage</name>
+    <message>
+        <source>A USB barcode scanner types like a keyboard. The app tells a scan from typing by its speed, so a scan never lands in the amount field.</source>
+        <translation>Ein USB-Scanner tippt wie eine Tastatur. Die App erkennt einen Scan an seiner Geschwindigkeit, damit er nie im Betragsfeld landet.</translation>
+    </message>
+    <message>
+        <source>My scanner is slow (wireless): scans are not recognised</source>
+        <translation>Mein Scanner ist langsam (kabellos): Scans werden nicht erkannt</translation>
+    </message>
+    <message>
+        <source>Test: scan a customer&apos;s card now</source>
+        <translation>Test: Scannen Sie jetzt eine Kundenkarte</translation>
+    </message>
+    <message>
+        <source>A scan that is not recognised shows up here as typing</source>
+        <translation>Ein nicht erkannter Scan erscheint hier als getippter Text</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+    <message>
+        <source>%1 characters, %2 ms between keys</source>
+        <translation>%1 Zeichen, %2 ms zwischen den Tasten</translation>
+    </message>
+    <message>
+        <source>✓ Recognised as a scan: %1</source>
+        <translation>✓ Als Scan erkannt: %1</translation>
+    </message>
+    <message>
+        <source>✗ A card number arrived as typing, not as a scan: switch on “My scanner is slow” and scan again.</source>
+        <translation>✗ Eine Kartennummer kam als getippter Text an, nicht als Scan: Schalten Sie „Mein Scanner ist langsam“ ein und scannen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>✗ A card number arrived as typing even in slow mode: set the scanner to send Enter after the code (see its manual), then scan again.</source>
+        <translation>✗ Eine Kartennummer kam auch im langsamen Modus als getippter Text an: Stellen Sie den Scanner so ein, dass er nach dem Code Enter sendet (siehe Anleitung), und scannen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Typed: %1. Scan a card to test the scanner.</source>
+        <translation>Getippt: %1. Scannen Sie eine Karte, um den Scanner zu testen.</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
         <source>since %1</source>
@@ -1160,30 +2714,513 @@
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SectionBuilder</name>
     <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
+        <source>General</source>
+        <translation>Allgemein</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
     </message>
     <message>
-        <source>Applies at once. %1=%2 is set, so the app starts in %3.</source>
-        <translation>Gilt sofort. %1=%2 ist gesetzt, daher startet die App auf %3.</translation>
+        <source>Points</source>
+        <translation>Punkte</translation>
     </message>
     <message>
-        <source>Applies at once and is kept for the next start.</source>
-        <translation>Gilt sofort und bleibt für den nächsten Start gespeichert.</translation>
+        <source>Tiers</source>
+        <translation>Stufen</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
     </message>
     <message>
-        <source>Server</source>
-        <translation>Server</translation>
+        <source>Bonuses</source>
+        <translation>Boni</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Prämien</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Verfall</translation>
+    </message>
+    <message>
+        <source>Offline limits</source>
+        <translation>Offline-Grenzen</translation>
+    </message>
+    <message>
+        <source>The program&apos;s name, its currency and where the shop is.</source>
+        <translation>Der Name des Programms, seine Währung und wo das Geschäft ist.</translation>
+    </message>
+    <message>
+        <source>A stamp card: customers collect stamps and trade a full card for a reward (see Rewards).</source>
+        <translation>Eine Stempelkarte: Kundinnen und Kunden sammeln Stempel und tauschen eine volle Karte gegen eine Prämie (siehe Prämien).</translation>
+    </message>
+    <message>
+        <source>Customers collect points for what they spend and pay for rewards with them.</source>
+        <translation>Kundinnen und Kunden sammeln Punkte für ihre Einkäufe und bezahlen damit Prämien.</translation>
+    </message>
+    <message>
+        <source>Members move up to higher tiers by what they did lately; a higher tier earns more points.</source>
+        <translation>Mitglieder steigen nach ihren letzten Einkäufen in höhere Stufen auf; eine höhere Stufe bringt mehr Punkte.</translation>
+    </message>
+    <message>
+        <source>Customers get back part of what they spend, to pay with on a later visit.</source>
+        <translation>Kundinnen und Kunden bekommen einen Teil ihres Einkaufs zurück und bezahlen damit beim nächsten Besuch.</translation>
+    </message>
+    <message>
+        <source>Extra points, stamps or cashback at certain hours, on certain items or for an occasion.</source>
+        <translation>Zusätzliche Punkte, Stempel oder Cashback zu bestimmten Zeiten, auf bestimmte Artikel oder zu einem Anlass.</translation>
+    </message>
+    <message>
+        <source>What customers get for their stamps or points. Cashback is paid out at the counter and needs no reward here.</source>
+        <translation>Was es für Stempel oder Punkte gibt. Cashback wird an der Kasse ausgezahlt und braucht hier keine Prämie.</translation>
+    </message>
+    <message>
+        <source>How long points stay valid.</source>
+        <translation>Wie lange Punkte gültig bleiben.</translation>
+    </message>
+    <message>
+        <source>For a till connected to a server: while it has not synced for a while, a customer can redeem only this much here, so the same balance cannot be spent twice in two shops.</source>
+        <translation>Für eine Kasse mit Server: Solange sie eine Weile nicht abgeglichen hat, kann eine Kundin oder ein Kunde hier nur so viel einlösen, damit dasselbe Guthaben nicht in zwei Geschäften doppelt ausgegeben wird.</translation>
+    </message>
+    <message>
+        <source>Customers collect stamps</source>
+        <translation>Kundinnen und Kunden sammeln Stempel</translation>
+    </message>
+    <message>
+        <source>Customers collect points</source>
+        <translation>Kundinnen und Kunden sammeln Punkte</translation>
+    </message>
+    <message>
+        <source>Members have tiers</source>
+        <translation>Mitglieder haben Stufen</translation>
+    </message>
+    <message>
+        <source>Customers get cashback</source>
+        <translation>Kundinnen und Kunden bekommen Cashback</translation>
+    </message>
+    <message>
+        <source>Limit redeeming while the till is offline</source>
+        <translation>Einlösen begrenzen, solange die Kasse offline ist</translation>
+    </message>
+    <message>
+        <source>Happy hour</source>
+        <translation>Happy Hour</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>Saison</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>More points on some days, at some hours.</source>
+        <translation>Mehr Punkte an bestimmten Tagen zu bestimmten Zeiten.</translation>
+    </message>
+    <message>
+        <source>More points in a date range, every year.</source>
+        <translation>Mehr Punkte in einem Zeitraum, jedes Jahr.</translation>
+    </message>
+    <message>
+        <source>More points on the price of some items.</source>
+        <translation>Mehr Punkte auf den Preis bestimmter Artikel.</translation>
+    </message>
+    <message>
+        <source>A gift with the first purchase around the birthday, once a year.</source>
+        <translation>Ein Geschenk zum ersten Einkauf rund um den Geburtstag, einmal im Jahr.</translation>
+    </message>
+    <message>
+        <source>A thank-you when a customer someone recommended pays for the first time.</source>
+        <translation>Ein Dankeschön, wenn jemand Empfohlenes zum ersten Mal bezahlt.</translation>
+    </message>
+    <message>
+        <source>A welcome gift for a new customer.</source>
+        <translation>Ein Willkommensgeschenk für neue Kundinnen und Kunden.</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Bonus %1: %2</source>
+        <translation>Bonus %1: %2</translation>
+    </message>
+    <message>
+        <source>Reward %1</source>
+        <translation>Prämie %1</translation>
+    </message>
+    <message>
+        <source>Program name</source>
+        <translation>Name des Programms</translation>
+    </message>
+    <message>
+        <source>Shown on cards and to the staff.</source>
+        <translation>Steht auf den Karten und wird dem Personal gezeigt.</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Three letters, like EUR or CHF.</source>
+        <translation>Drei Buchstaben, etwa EUR oder CHF.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Where the shop is: decides when a day, a happy hour or a season begins.</source>
+        <translation>Wo das Geschäft ist: Davon hängt ab, wann ein Tag, eine Happy Hour oder eine Saison beginnt.</translation>
+    </message>
+    <message>
+        <source>Country format</source>
+        <translation>Länderformat</translation>
+    </message>
+    <message>
+        <source>How money and dates look for this shop, like de_DE or de_AT.</source>
+        <translation>Wie Beträge und Daten für dieses Geschäft aussehen, etwa de_DE oder de_AT.</translation>
+    </message>
+    <message>
+        <source>What earns stamps</source>
+        <translation>Wofür es Stempel gibt</translation>
+    </message>
+    <message>
+        <source>Every purchase</source>
+        <translation>Jeden Einkauf</translation>
+    </message>
+    <message>
+        <source>Each matching item</source>
+        <translation>Jeden passenden Artikel</translation>
+    </message>
+    <message>
+        <source>Stamps per purchase</source>
+        <translation>Stempel pro Einkauf</translation>
+    </message>
+    <message>
+        <source>How many stamps one purchase (or one matching item) earns.</source>
+        <translation>Wie viele Stempel ein Einkauf (oder ein passender Artikel) bringt.</translation>
+    </message>
+    <message>
+        <source>Which items</source>
+        <translation>Welche Artikel</translation>
+    </message>
+    <message>
+        <source>Smallest purchase for a stamp</source>
+        <translation>Kleinster Einkauf für einen Stempel</translation>
+    </message>
+    <message>
+        <source>Empty: any amount earns a stamp.</source>
+        <translation>Leer: Jeder Betrag bringt einen Stempel.</translation>
+    </message>
+    <message>
+        <source>At most per day</source>
+        <translation>Höchstens pro Tag</translation>
+    </message>
+    <message>
+        <source>Stamps per customer and day. Empty: no limit.</source>
+        <translation>Stempel je Kundin oder Kunde und Tag. Leer: keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Points earned for each full amount on the right.</source>
+        <translation>Punkte für jeden vollen Betrag rechts.</translation>
+    </message>
+    <message>
+        <source>For every</source>
+        <translation>Für je</translation>
+    </message>
+    <message>
+        <source>Like 1.00: a purchase of 12.50 then earns 12 points (rounded down).</source>
+        <translation>Etwa 1,00: Ein Einkauf über 12,50 bringt dann 12 Punkte (abgerundet).</translation>
+    </message>
+    <message>
+        <source>Tiers by</source>
+        <translation>Stufen nach</translation>
+    </message>
+    <message>
+        <source>Money spent</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Number of visits</source>
+        <translation>Anzahl der Besuche</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Gesammelten Punkten</translation>
+    </message>
+    <message>
+        <source>Counted over the last … days</source>
+        <translation>Gezählt über die letzten … Tage</translation>
+    </message>
+    <message>
+        <source>Only this recent activity counts, like 365 for a year.</source>
+        <translation>Nur was in dieser Zeit geschah, zählt, etwa 365 für ein Jahr.</translation>
+    </message>
+    <message>
+        <source>From (money spent)</source>
+        <translation>Ab (Umsatz)</translation>
+    </message>
+    <message>
+        <source>From (visits)</source>
+        <translation>Ab (Besuche)</translation>
+    </message>
+    <message>
+        <source>From (points)</source>
+        <translation>Ab (Punkte)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <source>The first tier starts at 0; each next one higher.</source>
+        <translation>Die erste Stufe beginnt bei 0, jede weitere höher.</translation>
+    </message>
+    <message>
+        <source>Points multiplier</source>
+        <translation>Punkte-Faktor</translation>
+    </message>
+    <message>
+        <source>1.25 earns a quarter more points; 1 the normal points.</source>
+        <translation>1,25 bringt ein Viertel mehr Punkte, 1 die normalen Punkte.</translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation>Stufe hinzufügen</translation>
+    </message>
+    <message>
+        <source>How much</source>
+        <translation>Wie viel</translation>
+    </message>
+    <message>
+        <source>A percentage of each purchase</source>
+        <translation>Ein Prozentsatz jedes Einkaufs</translation>
+    </message>
+    <message>
+        <source>A fixed amount per amount spent</source>
+        <translation>Ein fester Betrag je ausgegebenem Betrag</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Like 1.00 …</source>
+        <translation>Etwa 1,00 …</translation>
+    </message>
+    <message>
+        <source>… for every 20.00 spent.</source>
+        <translation>… für je 20,00 Umsatz.</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Prozent</translation>
+    </message>
+    <message>
+        <source>Like 5 for 5 %, rounded down to the cent.</source>
+        <translation>Etwa 5 für 5 %, auf den Cent abgerundet.</translation>
+    </message>
+    <message>
+        <source>Smallest payout</source>
+        <translation>Kleinste Auszahlung</translation>
+    </message>
+    <message>
+        <source>Cashback is paid out from this amount up. Empty: any amount.</source>
+        <translation>Cashback wird ab diesem Betrag ausgezahlt. Leer: jeder Betrag.</translation>
+    </message>
+    <message>
+        <source>Add this bonus</source>
+        <translation>Diesen Bonus hinzufügen</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>A time like 17:00.</source>
+        <translation>Eine Uhrzeit wie 17:00.</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>A time like 18:00 (not included).</source>
+        <translation>Eine Uhrzeit wie 18:00 (nicht mehr dabei).</translation>
+    </message>
+    <message>
+        <source>2 doubles the points.</source>
+        <translation>2 verdoppelt die Punkte.</translation>
+    </message>
+    <message>
+        <source>From (month-day)</source>
+        <translation>Ab (Monat-Tag)</translation>
+    </message>
+    <message>
+        <source>Like 12-01 for 1 December.</source>
+        <translation>Etwa 12-01 für den 1. Dezember.</translation>
+    </message>
+    <message>
+        <source>Until (month-day)</source>
+        <translation>Bis (Monat-Tag)</translation>
+    </message>
+    <message>
+        <source>Like 12-24 for 24 December (included).</source>
+        <translation>Etwa 12-24 für den 24. Dezember (noch dabei).</translation>
+    </message>
+    <message>
+        <source>Days around the birthday</source>
+        <translation>Tage um den Geburtstag</translation>
+    </message>
+    <message>
+        <source>The first purchase this many days before or after counts.</source>
+        <translation>Der erste Einkauf so viele Tage davor oder danach zählt.</translation>
+    </message>
+    <message>
+        <source>Points for the new customer</source>
+        <translation>Punkte für die neue Kundschaft</translation>
+    </message>
+    <message>
+        <source>Empty: none.</source>
+        <translation>Leer: keine.</translation>
+    </message>
+    <message>
+        <source>Cashback for the customer who recommended</source>
+        <translation>Cashback für die Person, die empfohlen hat</translation>
+    </message>
+    <message>
+        <source>Extra points per purchase</source>
+        <translation>Zusätzliche Punkte pro Einkauf</translation>
+    </message>
+    <message>
+        <source>Points for the customer who recommended</source>
+        <translation>Punkte für die Person, die empfohlen hat</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Kostet</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Wie viele</translation>
+    </message>
+    <message>
+        <source>A full card is the cheapest stamp reward.</source>
+        <translation>Eine volle Karte ist die günstigste Stempelprämie.</translation>
+    </message>
+    <message>
+        <source>Worth</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>What it costs the shop, for the reports. Empty: not counted.</source>
+        <translation>Was sie das Geschäft kostet, für die Berichte. Leer: nicht gezählt.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Short and unique: lowercase letters, digits and dashes. Keep it when renaming.</source>
+        <translation>Kurz und eindeutig: Kleinbuchstaben, Ziffern und Bindestriche. Beim Umbenennen beibehalten.</translation>
+    </message>
+    <message>
+        <source>Donation</source>
+        <translation>Spende</translation>
+    </message>
+    <message>
+        <source>The points go to a good cause</source>
+        <translation>Die Punkte gehen an einen guten Zweck</translation>
+    </message>
+    <message>
+        <source>Add a reward</source>
+        <translation>Prämie hinzufügen</translation>
+    </message>
+    <message>
+        <source>This program has no points, so nothing expires.</source>
+        <translation>Dieses Programm hat keine Punkte, also verfällt nichts.</translation>
+    </message>
+    <message>
+        <source>Points expire after … days</source>
+        <translation>Punkte verfallen nach … Tagen</translation>
+    </message>
+    <message>
+        <source>The oldest points go first. Empty: points never expire.</source>
+        <translation>Die ältesten Punkte verfallen zuerst. Leer: Punkte verfallen nie.</translation>
+    </message>
+    <message>
+        <source>Per customer, until the till has synced. Empty: no limit.</source>
+        <translation>Je Kundin oder Kunde, bis die Kasse abgeglichen hat. Leer: keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Offline after … minutes</source>
+        <translation>Offline nach … Minuten</translation>
+    </message>
+    <message>
+        <source>Without a sync for this long, the limits below apply.</source>
+        <translation>So lange ohne Abgleich gelten die Grenzen darunter.</translation>
+    </message>
+    <message>
+        <source>At most … points</source>
+        <translation>Höchstens … Punkte</translation>
+    </message>
+    <message>
+        <source>At most … stamps</source>
+        <translation>Höchstens … Stempel</translation>
+    </message>
+    <message>
+        <source>At most … cashback</source>
+        <translation>Höchstens … Cashback</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>In English, and wherever no other language is given.</source>
+        <translation>Auf Englisch und überall, wo keine andere Sprache angegeben ist.</translation>
+    </message>
+    <message>
+        <source>Name in German</source>
+        <translation>Name auf Deutsch</translation>
+    </message>
+    <message>
+        <source>Shown when the app runs in German. Empty: the name on the left.</source>
+        <translation>Erscheint, wenn die App auf Deutsch läuft. Leer: der Name links.</translation>
+    </message>
+    <message>
+        <source>Item codes, separated by commas; * stands for anything, like BIO-*.</source>
+        <translation>Artikelcodes, durch Kommas getrennt; * steht für beliebige Zeichen, etwa BIO-*.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Connect this till to the shop&apos;s server, so that several tills share their customers and the owner sees every shop.</source>
+        <translation>Verbinden Sie diese Kasse mit dem Server des Geschäfts, damit mehrere Kassen ihre Kunden teilen und der Inhaber jedes Geschäft sieht.</translation>
     </message>
     <message>
         <source>Server address</source>
@@ -1244,6 +3281,80 @@
     <message>
         <source>Could not connect: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <source>Shop name</source>
+        <translation>Name des Geschäfts</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Saved. New cards and messages use these details.</source>
+        <translation>Gespeichert. Neue Karten und Nachrichten verwenden diese Angaben.</translation>
+    </message>
+    <message>
+        <source>Only the owner changes these: sign in as the owner.</source>
+        <translation>Nur der Inhaber ändert diese Angaben: Melden Sie sich als Inhaber an.</translation>
+    </message>
+    <message>
+        <source>On printed cards and in messages to customers.</source>
+        <translation>Auf gedruckten Karten und in Nachrichten an Kunden.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ def kind_in_words(kind: str) -> str:
         "expire": QCoreApplication.translate("HistoryDialog", "Points expired"),
         "merge": QCoreApplication.translate("HistoryDialog", "Accounts merged"),
         "tier": QCoreApplication.translate("HistoryDialog", "Tier change"),
+        "opening": QCoreApplication.translate("HistoryDialog", "Opening balance (import)"),
     }
     return words.get(kind, kind)
 

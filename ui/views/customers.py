@@ -14,6 +14,7 @@ from ..dialogs.card import CardDialog
 from ..dialogs.card_reason import CardReasonDialog
 from ..dialogs.customer_edit import CustomerEditDialog
 from ..dialogs.history import HistoryDialog
+from ..dialogs.import_customers import ImportCustomersDialog
 from ..dialogs.merge import MergeDialog
 from ..i18n import fill
 from ..messages import describe
@@ -82,6 +83,11 @@ class CustomersView(QWidget):
             button.clicked.connect(slot)
             actions.addWidget(button)
         actions.addStretch(1)
+        self.import_button = QPushButton()  # for the whole list, not the selected customer: at the bottom
+        self.import_button.setObjectName("importCustomers")
+        self.import_button.setAutoDefault(False)
+        self.import_button.clicked.connect(self.import_customers)
+        actions.addWidget(self.import_button)
 
         row = QHBoxLayout()
         row.setSpacing(14)
@@ -104,6 +110,8 @@ class CustomersView(QWidget):
         self.merge_button.setText(self.tr("Merge …"))
         self.reissue_button.setText(self.tr("Re-issue card …"))
         self.block_button.setText(self.tr("Block card …"))
+        self.import_button.setText(self.tr("Import …"))
+        self.import_button.setToolTip(self.tr("Import customers from a CSV file (a paper card list, another app)"))
         self.empty.setText(self.tr("Type a name, phone number, email or card number to find customers."))
         self.model.headerDataChanged.emit(Qt.Horizontal, 0, self.model.columnCount() - 1)
 
@@ -194,6 +202,20 @@ class CustomersView(QWidget):
             self.changed.emit()
 
         return self._open(dialog, merged)
+
+    def import_customers(self) -> QDialog | None:
+        if self.staff is None:
+            return None
+        dialog = ImportCustomersDialog(self.service, self.staff, self)
+
+        def imported(count: int) -> None:
+            self.message.setText(self.tr("Imported %Ln customer(s). Search for them by name, phone, email or old "
+                                         "card number.", "", count))
+            self.refresh()
+            self.changed.emit()
+
+        dialog.imported.connect(imported)
+        return self._open(dialog)
 
     def block(self) -> QDialog | None:
         """Asks why (lost, stolen, ...), then blocks the active card; the reason shows when the card is scanned."""
