@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__, cards
 from .clock import parse_at
 from .errors import LoyaltyError
+from .messages import commands as message_commands
 from .money import parse_amount, plain
 from .paths import default_data_dir
 from .rules import Item
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="check the installation on a temporary shop (offscreen if there is no display), then exit")
     _sync_commands(sub)
     _import_commands(sub)
+    message_commands.add_parser(sub)
     return p
 
 
@@ -164,6 +166,7 @@ def _sync_commands(sub) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL only)")
+    message_commands.add_serve_options(serve)
     admin = sub.add_parser("server", help="administer the central server's database").add_subparsers(
         dest="action", required=True)
     for name, text in (("tenant-create", "a new tenant (a chain of shops)"), ("tenants", "list tenants")):
@@ -185,6 +188,7 @@ def _sync_commands(sub) -> None:
     _tenant(upload)
     upload.add_argument("file", type=Path)
     _tenant(admin.add_parser("conflicts", help="overspends and doubly used cards to settle"))
+    message_commands.add_admin(admin, _tenant)
     admin.add_parser("openapi", help="print the API's OpenAPI schema (openapi.json)")
 
 
@@ -331,6 +335,8 @@ def _dispatch(app: Loyalty, args) -> dict:
                         "backups: pos-loyalty key export FILE."}
     if command == "key":
         return _key(app, args)
+    if command == "messages":
+        return message_commands.run(app, args, at)
     raise UsageError(f"unknown command {command}")
 
 
@@ -397,13 +403,18 @@ def _serve(url: str, args) -> dict:
 
     storage = Storage(url)  # migrate once, before any worker starts
     print(f"pos-loyalty server on http://{args.host}:{args.port} ({url.split('://')[0]})", file=sys.stderr, flush=True)
-    if args.workers > 1:
-        storage.close()
-        os.environ["POS_LOYALTY_DATABASE_URL"] = url
-        uvicorn.run("pos_loyalty.server.app:app_from_env", factory=True, host=args.host, port=args.port,
-                    workers=args.workers, log_level="warning")
-    else:
-        uvicorn.run(create_app(storage), host=args.host, port=args.port, log_level="warning")
+    messages = message_commands.serve_messages(url, args)
+    try:
+        if args.workers > 1:
+            storage.close()
+            os.environ["POS_LOYALTY_DATABASE_URL"] = url
+            uvicorn.run("pos_loyalty.server.app:app_from_env", factory=True, host=args.host, port=args.port,
+                        workers=args.workers, log_level="warning")
+        else:
+            uvicorn.run(create_app(storage), host=args.host, port=args.port, log_level="warning")
+    finally:
+        if messages:
+            messages.stop()
     return {"stopped": True}
 
 
@@ -429,6 +440,8 @@ def _admin(storage, args) -> dict:
         parsed = program_file.load(args.file)
         return {"tenant": tenant["name"], "version": storage.upload_program(tenant["id"], parsed.name, parsed.source),
                 "name": parsed.name}
+    if action == "messages":
+        return message_commands.admin_messages(storage, tenant, args.status)
     if action == "conflicts":
         return {"tenant": tenant["name"], "conflicts": storage.conflicts(tenant["id"])}
     raise UsageError(f"unknown server command {action}")
@@ -567,6 +580,8 @@ def _public(customer: dict) -> dict:
 def _human(args, result: dict) -> str:
     """A short readable answer; scripts should use --json."""
     command = args.command
+    if command == "messages" and message_commands.human(args, result):
+        return message_commands.human(args, result)
     if "event_id" in result:
         bal, earned = result["balance"], result["earned"]
         parts = [f"{v:+d} {k}" for k, v in earned.items() if k != "bonuses" and v]

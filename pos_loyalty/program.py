@@ -12,6 +12,8 @@ from fractions import Fraction
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.numbers import list_currencies
+
 from .errors import LoyaltyError
 from .money import exponent
 
@@ -21,7 +23,23 @@ CASHBACK_REWARD = "cashback"
 
 
 class ProgramError(LoyaltyError):
+    """`path` is the key at fault, e.g. ("rewards", 0, "stamps"); `reason` the message without line and key."""
+
     code = "bad_program"
+
+    def __init__(self, message: str, *, path: tuple = (), reason: str | None = None):
+        super().__init__(message)
+        self.path, self.reason = path, reason or message
+
+
+_LOCAL_NAME = re.compile(r"name_([a-z]{2})")  # name_de = "Gratis-Kaffee": the name in one language
+
+
+class Named:
+    """A tier, bonus or reward, whose `name` may come in other languages too (`names`, from name_de = "…")."""
+
+    def name_in(self, language: str) -> str:
+        return dict(self.names).get(language, self.name)
 
 
 @dataclass(frozen=True)
@@ -41,10 +59,11 @@ class Points:
 
 
 @dataclass(frozen=True)
-class Tier:
+class Tier(Named):
     name: str
     threshold: int  # minor units, visits or points, per Tiers.qualify_by
     multiplier: Fraction = Fraction(1)
+    names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,7 +86,7 @@ class Cashback:
 
 
 @dataclass(frozen=True)
-class Bonus:
+class Bonus(Named):
     kind: str
     name: str
     multiplier: Fraction = Fraction(1)
@@ -82,16 +101,18 @@ class Bonus:
     items: tuple[str, ...] = ()
     window_days: int = 7
     referred_points: int = 0
+    names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
-class Reward:
+class Reward(Named):
     id: str
     name: str
     cost_stamps: int = 0
     cost_points: int = 0
     value: int = 0
     donation: bool = False
+    names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +124,26 @@ class SyncRules:
     offline_redeem_limit_points: int | None = None
     offline_redeem_limit_stamps: int | None = None
     offline_redeem_limit_cashback: int | None = None  # minor units
+
+
+# Customer messages (pos_loyalty.messages); transactional ones are not capped, marketing ones are.
+MESSAGE_KINDS = ("welcome", "reward_earned", "tier_reached", "birthday", "reward_expiring", "points_expiring",
+                 "we_miss_you")
+
+
+@dataclass(frozen=True)
+class MessageRules:
+    """[messages]: which messages are sent, how far ahead, how often at most, and the hours to keep quiet."""
+
+    send: tuple[str, ...] = MESSAGE_KINDS
+    birthday_days_before: int = 3
+    expiry_warning_days: int = 14  # points (or a reward they pay for) that expire within this many days
+    inactive_days: int = 60  # "we miss you" after this many days without a visit
+    marketing_cap_days: int = 7  # at most one marketing message per customer in this many days
+    birthday_cap_days: int = 365
+    reengagement_cap_days: int = 90
+    quiet_start: time = time(21)  # shop time; nothing is sent from quiet_start to quiet_end (equal: never quiet)
+    quiet_end: time = time(8)
 
 
 @dataclass(frozen=True)
@@ -119,6 +160,7 @@ class Program:
     rewards: tuple[Reward, ...] = ()
     source: str = field(default="", compare=False, repr=False)
     sync: SyncRules | None = None
+    messages: MessageRules = MessageRules()
 
     @property
     def zone(self) -> ZoneInfo:
@@ -129,6 +171,13 @@ class Program:
 
     def bonuses_of(self, kind: str) -> list[Bonus]:
         return [b for b in self.bonuses if b.kind == kind]
+
+    def name_in(self, name: str, language: str) -> str:
+        """A tier, bonus or reward name as events and balances keep it, in `language` where the file gives one."""
+        for item in (*(self.tiers.levels if self.tiers else ()), *self.bonuses, *self.rewards):
+            if item.name == name:
+                return item.name_in(language)
+        return name
 
     @property
     def card_size(self) -> int | None:
@@ -176,8 +225,9 @@ class _Reader:
     def fail(self, path: tuple, message: str):
         for cut in range(len(path), 0, -1):
             if path[:cut] in self.lines:
-                raise ProgramError(f"line {self.lines[path[:cut]]}: {self.dotted(path)}: {message}")
-        raise ProgramError(f"{self.dotted(path) or 'program'}: {message}")
+                raise ProgramError(f"line {self.lines[path[:cut]]}: {self.dotted(path)}: {message}", path=path,
+                                   reason=message)
+        raise ProgramError(f"{self.dotted(path) or 'program'}: {message}", path=path, reason=message)
 
     @staticmethod
     def dotted(path: tuple) -> str:
@@ -186,11 +236,12 @@ class _Reader:
             out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
         return out
 
-    def table(self, data, path: tuple, allowed: tuple[str, ...]) -> dict:
+    def table(self, data, path: tuple, allowed: tuple[str, ...], *, named: bool = False) -> dict:
+        """`named`: the table may also give its name in other languages (name_de = "…")."""
         if not isinstance(data, dict):
             self.fail(path, "must be a table")
         for key in data:
-            if key not in allowed:
+            if key not in allowed and not (named and _LOCAL_NAME.fullmatch(key)):
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(allowed)})"
                 self.fail(path + (key,), f"unknown key{hint}")
@@ -248,6 +299,9 @@ class _Reader:
             self.fail(path + (key,), f"must be one of {', '.join(choices)}, got {value!r}")
         return value
 
+    def names(self, data: dict, path: tuple) -> tuple[tuple[str, str], ...]:
+        return tuple((match[1], self.text(data, path, key)) for key in data if (match := _LOCAL_NAME.fullmatch(key)))
+
     def patterns(self, data: dict, path: tuple, key: str) -> tuple[str, ...]:
         value = data.get(key, [])
         if isinstance(value, str):
@@ -274,12 +328,11 @@ def loads(text: str) -> Program:
     except tomllib.TOMLDecodeError as exc:
         raise ProgramError(f"not a valid TOML file: {exc}") from None
     r = _Reader(text)
-    r.table(data, (), ("program", "stamps", "points", "tiers", "cashback", "bonuses", "rewards", "sync"))
+    r.table(data, (), ("program", "stamps", "points", "tiers", "cashback", "bonuses", "rewards", "sync",
+                    "messages"))
     head = r.table(data.get("program", {}), ("program",), ("name", "currency", "timezone", "locale"))
     currency = r.text(head, ("program",), "currency", "EUR").upper()
-    try:
-        exponent(currency)
-    except Exception:
+    if currency not in list_currencies():  # babel gives any unknown code the default precision
         r.fail(("program", "currency"), f"unknown currency {currency!r}")
     r.currency = currency
     zone = r.text(head, ("program",), "timezone", "Europe/Berlin")
@@ -300,6 +353,7 @@ def loads(text: str) -> Program:
         rewards=_rewards(r, data),
         source=text,
         sync=_sync(r, data),
+        messages=_messages(r, data),
     )
     _cross_check(r, program)
     return program
@@ -359,9 +413,9 @@ def _tiers(r: _Reader, data: dict) -> Tiers | None:
     out = []
     for i, level in enumerate(levels):
         lp = p + ("levels", i)
-        level = r.table(level, lp, ("name", "from", "multiplier"))
+        level = r.table(level, lp, ("name", "from", "multiplier"), named=True)
         threshold = r.money(level, lp, "from", 0) if qualify_by == "spend" else r.integer(level, lp, "from", 0)
-        out.append(Tier(r.text(level, lp, "name"), threshold, r.ratio(level, lp, "multiplier")))
+        out.append(Tier(r.text(level, lp, "name"), threshold, r.ratio(level, lp, "multiplier"), r.names(level, lp)))
         if i and threshold <= out[i - 1].threshold:
             r.fail(lp + ("from",), "tiers must be listed from the lowest threshold up")
     return Tiers(qualify_by, r.integer(s, p, "window_days", 365, minimum=1), tuple(out))
@@ -402,7 +456,7 @@ def _bonuses(r: _Reader, data: dict) -> tuple[Bonus, ...]:
     for i, entry in enumerate(entries):
         p = ("bonuses", i)
         kind = r.text(entry, p, "kind", choices=BONUS_KINDS)
-        b = r.table(entry, p, ("kind", "name") + _BONUS_KEYS[kind])
+        b = r.table(entry, p, ("kind", "name") + _BONUS_KEYS[kind], named=True)
         days = b.get("days", list(WEEKDAYS))
         if not isinstance(days, list) or any(d not in WEEKDAYS for d in days):
             r.fail(p + ("days",), f"must list days among {', '.join(WEEKDAYS)}")
@@ -421,6 +475,7 @@ def _bonuses(r: _Reader, data: dict) -> tuple[Bonus, ...]:
             items=r.patterns(b, p, "items"),
             window_days=r.integer(b, p, "window_days", 7),
             referred_points=r.integer(b, p, "referred_points", 0),
+            names=r.names(b, p),
         )
         if kind == "happy_hour" and not (bonus.start and bonus.end and bonus.start < bonus.end):
             r.fail(p + ("start",), 'needs start and end times, start before end (e.g. "17:00" to "18:00")')
@@ -441,7 +496,7 @@ def _rewards(r: _Reader, data: dict) -> tuple[Reward, ...]:
     out: list[Reward] = []
     for i, entry in enumerate(entries):
         p = ("rewards", i)
-        s = r.table(entry, p, ("id", "name", "stamps", "points", "value", "donation"))
+        s = r.table(entry, p, ("id", "name", "stamps", "points", "value", "donation"), named=True)
         reward = Reward(
             id=r.text(s, p, "id"),
             name=r.text(s, p, "name", s.get("id")),
@@ -449,6 +504,7 @@ def _rewards(r: _Reader, data: dict) -> tuple[Reward, ...]:
             cost_points=r.integer(s, p, "points", 0),
             value=r.money(s, p, "value", 0),
             donation=bool(s.get("donation", False)),
+            names=r.names(s, p),
         )
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", reward.id) or reward.id == CASHBACK_REWARD:
             r.fail(p + ("id",), f"{reward.id!r}: use lowercase letters, digits and dashes (and not 'cashback')")
@@ -474,12 +530,35 @@ def _sync(r: _Reader, data: dict) -> SyncRules | None:
     )
 
 
+def _messages(r: _Reader, data: dict) -> MessageRules:
+    if "messages" not in data:
+        return MessageRules()
+    p = ("messages",)
+    s = r.table(data["messages"], p, ("send", "birthday_days_before", "expiry_warning_days", "inactive_days",
+                                      "marketing_cap_days", "birthday_cap_days", "reengagement_cap_days",
+                                      "quiet_start", "quiet_end"))
+    send = s.get("send", list(MESSAGE_KINDS))
+    if not isinstance(send, list) or any(k not in MESSAGE_KINDS for k in send):
+        r.fail(p + ("send",), f"must list messages among {', '.join(MESSAGE_KINDS)}")
+    default = MessageRules()
+    days = {key: r.integer(s, p, key, getattr(default, key), minimum=1)
+            for key in ("birthday_days_before", "expiry_warning_days", "inactive_days", "marketing_cap_days",
+                        "birthday_cap_days", "reengagement_cap_days")}
+    quiet = {key: r.clock(s, p, key) or getattr(default, key) for key in ("quiet_start", "quiet_end")}
+    return MessageRules(send=tuple(k for k in MESSAGE_KINDS if k in send), **days, **quiet)
+
+
 def _cross_check(r: _Reader, program: Program) -> None:
     for i, reward in enumerate(program.rewards):
         if reward.cost_stamps and not program.stamps:
             r.fail(("rewards", i, "stamps"), "costs stamps, but the program has no [stamps] section")
         if reward.cost_points and not program.points:
             r.fail(("rewards", i, "points"), "costs points, but the program has no [points] section")
+    for i, bonus in enumerate(program.bonuses):
+        for key, unit, section in (("points", "points", program.points), ("referred_points", "points", program.points),
+                                   ("stamps", "stamps", program.stamps), ("cashback", "cashback", program.cashback)):
+            if getattr(bonus, key) and not section:
+                r.fail(("bonuses", i, key), f"gives {unit}, but the program has no [{unit}] section")
     if program.tiers and program.tiers.qualify_by == "points" and not program.points:
         r.fail(("tiers", "qualify_by"), "tiers by points need a [points] section")
     if not (program.stamps or program.points or program.cashback):

@@ -12,13 +12,14 @@ import os
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..clock import to_db, utcnow
 from ..errors import LoyaltyError, NotFound, Refused
+from ..messages import central as message_rows, pages
 from ..sync import protocol
 from . import models
 from .storage import AuthError, Storage, Terminal
@@ -140,6 +141,25 @@ def create_app(storage: Storage | None) -> FastAPI:
     def conflict_list(term: Terminal = Depends(terminal)):
         """Overspends and doubly claimed cards of the terminal's tenant, for the owner to settle."""
         return {"conflicts": storage.conflicts(term.tenant_id)}
+
+    # The link in every customer e-mail: pages for people, not part of the sync API (so not in its schema).
+    @app.get("/unsubscribe/{token}", response_class=HTMLResponse, include_in_schema=False)
+    def unsubscribe_page(token: str):
+        """Asks first: mail scanners open links, only the button unsubscribes."""
+        try:
+            found = message_rows.check_token(storage, token)
+        except LoyaltyError:
+            return HTMLResponse(pages.invalid(), status_code=404)
+        return HTMLResponse(pages.confirm(found["language"], found["shop"]))
+
+    @app.post("/unsubscribe/{token}", response_class=HTMLResponse, include_in_schema=False)
+    def unsubscribe(token: str):
+        """The page's button, or a mail app's one-click unsubscribe (RFC 8058)."""
+        try:
+            found = message_rows.unsubscribe(storage, token)
+        except LoyaltyError:
+            return HTMLResponse(pages.invalid(), status_code=404)
+        return HTMLResponse(pages.done(found["language"], found["shop"]))
 
     app.add_middleware(_BodyLimit, limit=protocol.MAX_BODY_BYTES)
     return app

@@ -22,7 +22,13 @@ def _v1(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[t for t in schema.metadata.sorted_tables if t.name != "schema_version"])
 
 
-STEPS: list[Callable[[Connection], None]] = [_v1]
+def _v2(conn: Connection) -> None:
+    # Customer messages (with their indexes). _v1 creates every table of the schema module: a new database has them.
+    for table in (schema.messages, schema.message_senders, schema.message_planner):
+        table.create(conn, checkfirst=True)
+
+
+STEPS: list[Callable[[Connection], None]] = [_v1, _v2]
 LATEST = len(STEPS)
 _LOCK_KEY = 0x706F736C  # "posl"
 

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..program import MESSAGE_KINDS
 from ..sync import protocol
 
 # No NUL characters (PostgreSQL text cannot hold them) and integers that fit the columns: a 422, never a 500.
@@ -115,6 +116,38 @@ class FieldChange(_Strict):
     node: Id
 
 
+class MessageRow(_Strict):
+    """A customer message in the outbox (pos_loyalty.messages); `facts` is JSON text of what the text says."""
+
+    id: Id
+    customer_id: Id
+    kind: Literal[MESSAGE_KINDS]
+    occasion: str = Field(min_length=1, max_length=80, pattern=_PRINTABLE)
+    channel: Literal["email"] = "email"
+    language: Literal["en", "de"]
+    shop_id: Id | None = None
+    facts: Text = "{}"
+    planned_at: Time
+    not_before: Time
+    send_by: Time
+    status: Literal["queued", "sending", "sent", "held", "failed"]
+    reason: str | None = Field(default=None, max_length=32, pattern=_PRINTABLE)
+    detail: Text | None = None
+    attempts: int = Field(default=0, ge=0, le=1000)
+    sent_at: Time | None = None
+
+
+class MessageClaim(BaseModel):
+    id: str
+    sender: str = Field(description="'server' or the terminal that sends this message (only it ever does)")
+    status: str
+    reason: str | None
+
+
+class PulledMessage(MessageRow):
+    sender: str
+
+
 class PushRequest(Versioned):
     after: SeqNo = Field(description="the highest own sequence number the terminal knows the server holds")
     events: list[Event] = Field(default_factory=list, max_length=protocol.MAX_PUSH_EVENTS)
@@ -122,6 +155,11 @@ class PushRequest(Versioned):
     cards: list[CardCreated] = Field(default_factory=list, max_length=protocol.MAX_PUSH_CHANGES)
     fields: list[FieldChange] = Field(default_factory=list, max_length=protocol.MAX_PUSH_CHANGES)
     card_keys: list[CardKey] = Field(default_factory=list, max_length=100)
+    messages: list[MessageRow] = Field(default_factory=list, max_length=protocol.MAX_PUSH_CHANGES,
+                                       description="outbox rows this terminal planned or moved on; a new one is "
+                                                   "its to send unless the server or another terminal has it")
+    message_sender: bool | None = Field(default=None, description="true: this terminal sends its shop's messages "
+                                                                  "itself; false: it stopped; null: unchanged")
 
 
 class EventResult(BaseModel):
@@ -137,6 +175,7 @@ class PushAnswer(BaseModel):
     results: list[EventResult]
     keys_rejected: list[int]
     server_time: str
+    messages: list[MessageClaim] = []
 
 
 class PullRequest(Versioned):
@@ -198,6 +237,7 @@ class PullAnswer(BaseModel):
     card_keys: list[CardKey]
     programs: list[Program]
     conflicts: list[Conflict]
+    messages: list[PulledMessage] = []
 
 
 class ConflictList(BaseModel):

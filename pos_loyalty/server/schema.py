@@ -173,3 +173,50 @@ conflicts = Table(
     Column("server_seq", Seq, nullable=False),
 )
 Index("conflicts_seq", conflicts.c.tenant_id, conflicts.c.server_seq)
+
+# Customer messages (pos_loyalty.messages): one row per message id in the tenant, whoever planned it first; its
+# `sender` ('server' or the terminal that claimed it) is fixed then and is the only one that sends it.
+messages = Table(
+    "messages", metadata,
+    Column("tenant_id", String(36), primary_key=True),
+    Column("id", String(36), primary_key=True),
+    Column("server_seq", Seq, nullable=False),  # renewed on each change: pulls send the latest state
+    Column("customer_id", String(36), nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("occasion", String(80), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("shop_id", String(36)),
+    Column("facts", Text, nullable=False),
+    Column("planned_at", String(32), nullable=False),
+    Column("not_before", String(32), nullable=False),
+    Column("send_by", String(32), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("reason", String(32)),
+    Column("detail", Text),
+    Column("attempts", Integer, nullable=False),
+    Column("sent_at", String(32)),
+    Column("sender", String(36), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+Index("messages_seq", messages.c.tenant_id, messages.c.server_seq)
+Index("messages_customer", messages.c.tenant_id, messages.c.customer_id)
+Index("messages_due", messages.c.sender, messages.c.status, messages.c.not_before)
+
+# Terminals that send their shop's messages themselves (they said so with their last push): the server leaves
+# those shops alone.
+message_senders = Table(
+    "message_senders", metadata,
+    Column("terminal_id", String(36), primary_key=True),
+    Column("tenant_id", String(36), nullable=False),
+    Column("shop_id", String(36), nullable=False),
+    Column("declared_at", String(32), nullable=False),
+)
+
+# How far the server's own planner has read each tenant's events, and the day of its last daily scan.
+message_planner = Table(
+    "message_planner", metadata,
+    Column("tenant_id", String(36), primary_key=True),
+    Column("cursor", Seq, nullable=False),
+    Column("scanned_on", String(10)),
+)

@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..clock import to_db, utcnow
 from ..errors import LoyaltyError, NotFound, Refused, StorageError
+from ..messages import central as message_rows
 from ..sync import protocol
 from . import migrations
 from .schema import (balances, card_keys, cards, commits, conflicts, customers, enrollment_codes, events, fields,
@@ -319,7 +320,7 @@ class Storage:
             if body["after"] > pushed:
                 # The terminal thinks we hold more of its events than we do (restored server?): ask for a resend.
                 return {"status": "resend", "pushed_seq": pushed, "results": [], "keys_rejected": [],
-                        "server_time": to_db(now)}
+                        "server_time": to_db(now), "messages": []}
             rejected_keys = self._add_keys(conn, seq, tenant, term.id,
                                            [(k["key_id"], bytes.fromhex(k["secret"])) for k in body["card_keys"]])
             self._customers(conn, seq, tenant, body["customers"])
@@ -327,12 +328,13 @@ class Storage:
             self._fields(conn, seq, tenant, body["fields"], now)
             results, applied = self._events(conn, seq, term, sorted(body["events"], key=lambda e: e["seq"]))
             self._balances(conn, seq, tenant, applied, now)
+            claims = message_rows.push(conn, seq, term, body.get("messages") or [], body.get("message_sender"), now)
             top = max([pushed] + [e["seq"] for e in body["events"]])
             conn.execute(update(terminals).where(terminals.c.id == term.id)
                          .values(pushed_seq=top, last_seen_at=to_db(now)))
             seq.finish()
         return {"status": "ok", "pushed_seq": top, "results": results, "keys_rejected": rejected_keys,
-                "server_time": to_db(now)}
+                "server_time": to_db(now), "messages": claims}
 
     def _customers(self, conn: Connection, seq: _Sequencer, tenant: str, items: list[dict]) -> None:
         if not items:
@@ -496,6 +498,7 @@ class Storage:
                 "card_keys": [{"key_id": r.key_id, "secret": bytes(r.secret).hex()} for r in window(card_keys)],
                 "programs": [_row(r, ("version", "name", "source")) for r in window(programs)],
                 "conflicts": [_conflict(r) for r in window(conflicts)],
+                "messages": message_rows.changed(conn, tenant, cursor, upper),
             }
         with self.write() as conn:  # for the admin's list: when each terminal was last heard from, how far it is
             conn.execute(update(terminals).where(terminals.c.id == term.id)

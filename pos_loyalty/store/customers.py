@@ -11,6 +11,7 @@ import sqlite3
 from datetime import date, datetime
 
 from ..clock import to_db
+from ..errors import Refused
 from . import personal
 from .personal import FIELDS as PERSONAL
 
@@ -54,6 +55,9 @@ def update(conn: sqlite3.Connection, customer_id: str, at: datetime, **fields) -
     current = get(conn, customer_id)
     if current is None:
         return
+    if current["erased_at"]:
+        raise Refused("This customer's personal data was erased at their request: the account stays anonymous.",
+                      code="erased")
     changes = {k: v for k, v in fields.items() if k in FIELDS and v != current[k]}
     if not changes:
         return
@@ -63,8 +67,9 @@ def update(conn: sqlite3.Connection, customer_id: str, at: datetime, **fields) -
 def set_synced(conn: sqlite3.Connection, customer_id: str, field: str, value, at: str) -> None:
     """A field value merged from the server (sync's pull), sealed like a local edit."""
     current = get(conn, customer_id)
-    if current is not None and current[field] != value:
-        _write(conn, current, {field: value}, {"updated_at": at})
+    if current is None or current[field] == value or (current["erased_at"] and field in PERSONAL):
+        return  # an erased customer's fields stay empty whatever a till that has not heard of it sends
+    _write(conn, current, {field: value}, {"updated_at": at})
 
 
 def _write(conn: sqlite3.Connection, current: dict, changes: dict, extra: dict) -> None:

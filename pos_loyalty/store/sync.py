@@ -6,9 +6,9 @@ import json
 import sqlite3
 from datetime import datetime
 
-from ..clock import to_db
+from ..clock import from_db, to_db
 from ..sync import protocol
-from . import customers as customer_sql
+from . import customers as customer_sql, privacy as privacy_sql
 
 _EVENT_COLUMNS = ", ".join(("seq",) + protocol.EVENT_FIELDS)
 _OLD = "1970-01-01T00:00:00.000000Z"  # a pulled card key must never become this terminal's signing key
@@ -200,7 +200,9 @@ def _merge_fields(conn: sqlite3.Connection, items: list[dict], now: str) -> int:
         if pending and not protocol.hlc_newer((f["hlc"], f["node"]), tuple(held) if held else None):
             continue
         value = protocol.decode_value(f["value"])
-        if f["entity"] == "customer":
+        if f["entity"] == "customer" and f["field"] == "erased_at" and value:
+            privacy_sql.erase(conn, f["key"], from_db(value))  # erased at another till: here too, completely
+        elif f["entity"] == "customer":
             customer_sql.set_synced(conn, f["key"], f["field"], value, now)
         else:
             conn.execute(f"UPDATE cards SET {f['field']} = ? WHERE token = ?", (value, f["key"]))

@@ -18,6 +18,7 @@ import httpx
 from .. import __version__, program as program_file
 from ..clock import from_db, to_db, utcnow
 from ..errors import LoyaltyError
+from ..messages import store as message_store
 from ..store import Database
 from ..store import setup as setup_sql, staff as staff_sql, sync as sync_sql
 from . import protocol
@@ -242,7 +243,7 @@ class SyncClient:
         self._server_hlc = protocol.hlc_from_ms(int(server.timestamp() * 1000))
 
     def _push(self, report: SyncReport) -> None:
-        resends = 0
+        resends, unheard = 0, False
         while True:
             with self.db.write() as conn:
                 changes, outbox = sync_sql.pending_changes(conn, PUSH_CHANGES)
@@ -250,9 +251,13 @@ class SyncClient:
                 events = sync_sql.pending_events(conn, PUSH_EVENTS) if len(outbox) < PUSH_CHANGES else []
                 keys = sync_sql.unsent_keys(conn)
                 after = int(sync_sql.get(conn, "sync_pushed", "0"))
-            if not (events or outbox or keys):
+                # Customer messages: rows this till offers or moved on, and whether it sends its shop's messages.
+                rows, revs = message_store.pending(conn, PUSH_CHANGES) if not unheard else ([], {})
+                sends = message_store.declaration(conn, utcnow())
+            if not (events or outbox or keys or rows or sends is not None):
                 return
-            body = {"protocol": protocol.PROTOCOL, "after": after, "events": events, "card_keys": keys} | changes
+            body = {"protocol": protocol.PROTOCOL, "after": after, "events": events, "card_keys": keys,
+                    "messages": rows, "message_sender": sends} | changes
             answer = self._call("POST", "/v1/push", body)
             if answer.get("status") == "resend":
                 resends += 1
@@ -269,6 +274,11 @@ class SyncClient:
                 raise SyncError("The server's answer does not cover what was sent.", code="bad_answer", retry=True)
             with self.db.write() as conn:
                 counts = sync_sql.mark_pushed(conn, answer, outbox, keys, utcnow())
+                answered = answer.get("messages") or []
+                message_store.apply_answer(conn, answered, revs, sync_sql.get(conn, "terminal_id"))
+                unheard = bool(rows) and not answered  # a server without messages: do not offer them again now
+                if sends is not None:
+                    message_store.declared(conn, sends, utcnow())
                 if answer.get("keys_rejected"):
                     self._new_signing_key(conn, set(answer["keys_rejected"]))
             report.pushed += counts[protocol.APPLIED]
@@ -286,6 +296,8 @@ class SyncClient:
             try:
                 with self.db.write() as conn:  # all of the page and its cursor, or nothing
                     applied = sync_sql.apply_page(conn, page, utcnow(), system, _valid_program)
+                    message_store.apply_pulled(conn, page.get("messages") or [], sync_sql.get(conn, "terminal_id"),
+                                               utcnow())
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise _not_understood() from None
             report.pulled += applied["events"]

@@ -33,7 +33,8 @@ EVENT_FIELDS = ("id", "customer_id", "kind", "stamps", "points", "cashback", "am
 # What must match for a same-id event booked by two terminals for the same reason (its id is derived).
 DERIVED_MATCH = ("customer_id", "kind", "stamps", "points", "cashback", "amount", "ref")
 
-CUSTOMER_FIELDS = ("name", "email", "phone", "birthday", "consent_email", "merged_into")
+CUSTOMER_FIELDS = ("name", "email", "phone", "birthday", "consent_email", "merged_into",
+                   "language", "unsubscribed_at")  # these two: for customer messages
 CARD_FIELDS = ("customer_id", "blocked_at", "block_reason")
 FIELDS = {"customer": CUSTOMER_FIELDS, "card": CARD_FIELDS}
 
