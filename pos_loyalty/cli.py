@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     merge = cust.add_parser("merge", help="move one account into another")
     merge.add_argument("--from", dest="source", required=True, metavar="CARD")
     merge.add_argument("--into", dest="target", required=True, metavar="CARD")
+    export = cust.add_parser("export", help="everything held about a customer, as JSON (their right of access)")
+    export.add_argument("--card", required=True)
+    export.add_argument("--out", type=Path, metavar="FILE", help="write it to this file (default: print it)")
+    erase = cust.add_parser("erase", help="erase a customer's personal data on request; the ledger's figures stay")
+    erase.add_argument("--card", required=True)
+    erase.add_argument("--reason", required=True, help="why, for the audit (no names)")
+    erase.add_argument("--yes", action="store_true", help="really erase (it cannot be undone)")
 
     staff = sub.add_parser("staff", help="staff members and PINs").add_subparsers(dest="action", required=True)
     add = staff.add_parser("add")
@@ -463,6 +470,8 @@ def _customer(app: Loyalty, args, staff, action: str) -> dict:
     if action == "block":
         return {"blocked": cards.verify(args.card, app.card_keys()).text,
                 "customer": app.block_card(args.card, args.reason)}
+    if action in ("export", "erase"):
+        return _privacy(app, args, staff, action)
     customer_id = app.resolve(args.card)
     if action == "reissue":
         return {"id": customer_id, "card": app.reissue_card(customer_id)}
@@ -473,6 +482,21 @@ def _customer(app: Loyalty, args, staff, action: str) -> dict:
         app.update_customer(customer_id, **changes)
     return {"customer": _public(app.customer(customer_id)), "balance": app.balance_of(customer_id).as_dict(),
             "history": app.history(customer_id) if action == "show" else []}
+
+
+def _privacy(app: Loyalty, args, staff, action: str) -> dict:
+    from . import privacy  # noqa: PLC0415
+
+    customer_id = privacy.customer_of_card(app, args.card)
+    if action == "export":
+        if args.out:
+            return {"exported": str(privacy.save_export(app, customer_id, args.out, staff)), "customer": customer_id}
+        return privacy.export(app, customer_id, staff)
+    if not args.yes:
+        raise UsageError("Nothing was erased. Erasing removes the customer's name, email, phone, birthday and "
+                         "consent, blocks their cards and cannot be undone; the ledger's amounts stay for the books. "
+                         "Add --yes to erase.", code="confirm")
+    return privacy.erase(app, customer_id, staff, args.reason)
 
 
 def _staff(app: Loyalty, args, action: str) -> dict:
@@ -594,6 +618,11 @@ def _human(args, result: dict) -> str:
         return _balance_line(result)
     if command == "import":
         return _import_text(args, result)
+    if command == "customer" and args.action == "erase":
+        return (f"erased customer {result['customer']}: {result['cards_blocked']} card(s) blocked, "
+                f"{result['reasons_erased']} typed reason(s) blanked; the ledger's figures stay")
+    if command == "customer" and args.action == "export" and "exported" in result:
+        return f"customer {result['customer']}: data written to {result['exported']}"
     if command == "customer" and args.action in ("enroll", "reissue"):
         return f"customer {result['id']}\ncard {result['card']}"
     if command == "customer" and args.action == "find":

@@ -378,10 +378,16 @@ class Storage:
         held = {(r.entity, r.key, r.field): (r.hlc, r.node) for r in conn.execute(
             select(fields.c.entity, fields.c.key, fields.c.field, fields.c.hlc, fields.c.node)
             .where(fields.c.tenant_id == tenant, fields.c.key.in_(keys)))}
+        erasing = {f["key"] for f in items if f["entity"] == "customer" and f["field"] == "erased_at" and f["value"]}
+        erased = erasing | {r[0] for r in conn.execute(select(fields.c.key).where(
+            fields.c.tenant_id == tenant, fields.c.entity == "customer", fields.c.field == "erased_at",
+            fields.c.value.is_not(None), fields.c.key.in_(keys)))}
         new, changed = [], []
         for f in items:
             if f["field"] not in protocol.FIELDS.get(f["entity"], ()):
                 continue
+            if f["key"] in erased and f["field"] in protocol.PERSONAL_FIELDS and f["value"] is not None:
+                continue  # a till that has not heard of the erasure yet: the person stays forgotten
             slot = (f["entity"], f["key"], f["field"])
             stamp = (min(f["hlc"], ceiling), f["node"])  # a clock far ahead must not win for ever
             if not protocol.hlc_newer(stamp, held.get(slot)):
@@ -395,6 +401,22 @@ class Storage:
         for slot, row in changed:
             conn.execute(update(fields).where(fields.c.tenant_id == tenant, fields.c.entity == slot[0],
                                               fields.c.key == slot[1], fields.c.field == slot[2]).values(**row))
+        for key in erasing:
+            self._erase(conn, seq, tenant, key)
+
+    def _erase(self, conn: Connection, seq: _Sequencer, tenant: str, customer_id: str) -> None:
+        """A customer erased at a till: blank this copy of their fields (pulled again as empty) and the reasons
+        staff typed about them; their events' amounts stay."""
+        held = conn.execute(select(fields.c.field).where(
+            fields.c.tenant_id == tenant, fields.c.entity == "customer", fields.c.key == customer_id,
+            fields.c.field.in_(protocol.PERSONAL_FIELDS), fields.c.value.is_not(None))).scalars().all()
+        for field in held:
+            conn.execute(update(fields).where(fields.c.tenant_id == tenant, fields.c.entity == "customer",
+                                              fields.c.key == customer_id, fields.c.field == field)
+                         .values(value=None, server_seq=seq.next()))
+        conn.execute(update(events).where(events.c.tenant_id == tenant, events.c.customer_id == customer_id,
+                                          events.c.kind == "adjust", events.c.reason != protocol.ERASED)
+                     .values(reason=protocol.ERASED))
 
     def _events(self, conn: Connection, seq: _Sequencer, term: Terminal, items: list[dict]):
         tenant = term.tenant_id

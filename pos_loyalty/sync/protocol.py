@@ -34,7 +34,10 @@ EVENT_FIELDS = ("id", "customer_id", "kind", "stamps", "points", "cashback", "am
 DERIVED_MATCH = ("customer_id", "kind", "stamps", "points", "cashback", "amount", "ref")
 
 CUSTOMER_FIELDS = ("name", "email", "phone", "birthday", "consent_email", "merged_into",
-                   "language", "unsubscribed_at")  # these two: for customer messages
+                   "language", "unsubscribed_at",  # these two: for customer messages
+                   "erased_at")  # an erasure (GDPR): its personal fields go everywhere, the server's copy too
+PERSONAL_FIELDS = ("name", "email", "phone", "birthday")
+ERASED = "[erased]"  # an event's free-text reason after its customer's data was erased
 CARD_FIELDS = ("customer_id", "blocked_at", "block_reason")
 FIELDS = {"customer": CUSTOMER_FIELDS, "card": CARD_FIELDS}
 
@@ -55,7 +58,9 @@ def is_derived(event: dict) -> bool:
 def same_event(held: dict, incoming: dict) -> bool:
     """True when `incoming` is a copy of `held` (a retry, or the same derived event from another terminal)."""
     keys = DERIVED_MATCH if is_derived(incoming) and is_derived(held) else EVENT_FIELDS
-    return all(held.get(k) == incoming.get(k) for k in keys)
+    # An erased reason matches the text it replaced: one side may not have heard of the erasure yet.
+    return all(held.get(k) == incoming.get(k) or (k == "reason" and ERASED in (held.get(k), incoming.get(k)))
+               for k in keys)
 
 
 def hlc_newer(a: tuple[int, str], b: tuple[int, str] | None) -> bool:
