@@ -83,8 +83,11 @@ def find(app, view, text):
 
 def test_a_card_scanned_in_the_owner_area_finds_the_customer(app, customer):
     customer_id, token = customer
-    customers = open_owner_area(app).customers
-    app.scan(token, customers.search)  # where the focus is when the area opens
+    view = open_owner_area(app)
+    customers = view.customers
+    assert view.tabs.currentWidget() is view.reports  # the area opens on the reports ...
+    app.scan(token)  # ... with the focus in them
+    assert view.tabs.currentWidget() is customers  # a scan shows the customer list, with the card's customer
     assert customers.selected() == customer_id and customers.model.rowCount() == 1
     assert app.window.owner.active and app.counter.customer_id is None
 
@@ -227,6 +230,6 @@ def test_the_owner_area_is_not_clipped_in_german_at_the_smallest_window(app, cus
     view = open_owner_area(app)
     find(app, view, "anna")
     assert not _clipped(window), "customers"
-    view.tabs.setCurrentIndex(1)
+    view.tabs.setCurrentWidget(view.staff_view)
     view.staff_view.select("Jonas")
     assert not _clipped(window), "staff"

@@ -1,4 +1,4 @@
-"""The owner area: Customers and Staff tabs and the way back to the counter."""
+"""The owner area: Reports, Customers and Staff tabs and the way back to the counter."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pos_loyalty.staff import StaffMember
 
 from ..theme import set_role
 from .customers import CustomersView
+from .reports import ReportsView
 from .staff import StaffView
 
 
@@ -31,12 +32,16 @@ class OwnerView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.back_button)
+        self.reports = ReportsView(service)
         self.customers = CustomersView(service)
         self.staff_view = StaffView(service)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("ownerTabs")
+        self.tabs.addTab(self.reports, "")  # first: "how is the program doing?" is what the owner comes for
         self.tabs.addTab(self.customers, "")
         self.tabs.addTab(self.staff_view, "")
+        # A card scanned in the owner area lands in the customer search (see the main window): show its result.
+        self.customers.model.modelReset.connect(lambda: self.tabs.setCurrentWidget(self.customers))
         self.customers.changed.connect(self.changed)
         self.staff_view.changed.connect(self.changed)
         layout = QVBoxLayout(self)
@@ -52,8 +57,9 @@ class OwnerView(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Owner"))
         self.back_button.setText(self.tr("Back to the counter  (Esc)"))
-        self.tabs.setTabText(0, self.tr("Customers"))
-        self.tabs.setTabText(1, self.tr("Staff"))
+        self.tabs.setTabText(self.tabs.indexOf(self.reports), self.tr("Reports"))
+        self.tabs.setTabText(self.tabs.indexOf(self.customers), self.tr("Customers"))
+        self.tabs.setTabText(self.tabs.indexOf(self.staff_view), self.tr("Staff"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.LanguageChange:
@@ -63,4 +69,6 @@ class OwnerView(QWidget):
     def open_for(self, owner: StaffMember) -> None:
         self.customers.set_staff(owner)
         self.staff_view.refresh()
-        self.customers.search.setFocus()
+        self.tabs.setCurrentWidget(self.reports)
+        self.reports.take_focus()
+        self.reports.refresh()  # bookings since the last visit count too

@@ -1,0 +1,614 @@
+"""The owner's reports dashboard: how the loyalty program is doing in a chosen period, in words, figures and charts.
+
+A period (and shop) is picked at the top; the report is built in the background (reports_load.py) while the last one
+stays on screen with "Loading …"; only the newest request's answer is shown. Export writes the report on screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from babel.numbers import format_percent
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from pos_loyalty.clock import utcnow
+from pos_loyalty.errors import NotFound
+from pos_loyalty.reports.charts import CHARTS
+from pos_loyalty.reports.export import write_csv, write_pdf
+from pos_loyalty.reports.texts import text as report_text
+from pos_loyalty.service import Loyalty
+
+from .. import i18n
+from ..i18n import fill
+from ..messages import describe
+from ..tasks import run_in_background
+from ..theme import set_role
+from ..widgets.chart_canvas import ChartCanvas
+from ..widgets.kpi_tile import BAD, FLAT, GOOD, KpiTile
+from ..widgets.period_picker import PeriodPicker
+from ..widgets.report_table import ReportTable
+from .reports_load import Loaded, load, render
+
+# The tiles, in the order shown (four a row): the headline figures first.
+TILES = ("enrolled", "active", "visits", "revenue",
+         "average_spend", "repeat", "lifetime", "first_reward",
+         "time_to_reward", "liability", "stamps_issued", "stamps_redeemed",
+         "points_issued", "points_redeemed", "expired", "cashback_issued",
+         "cashback_redeemed", "donations")
+TILE_COLUMNS = 4
+WIDE_CHARTS = {"hours"}  # a week of hours reads best across the whole width
+FIRST_REWARD_AIM = 0.5  # the industry's aim: half of the new members reach a first reward within 90 days
+
+
+def _section(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    set_role(label, "section")
+    return label
+
+
+class ReportsView(QWidget):
+    """loaded() once a report is on screen; exported(path) after an export was written; failed(text) otherwise."""
+
+    loaded = Signal()
+    exported = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, service: Loyalty, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("reports")
+        self.service = service
+        self.current: Loaded | None = None
+        self._serial = 0  # the newest request; an older one's answer is dropped when it arrives
+        self._wording: str | None = None  # the language the newest request words the report in
+        self._exporting = 0
+
+        self.picker = PeriodPicker(self.today)
+        self.picker.chosen.connect(self.refresh)
+        self.shop_label = QLabel()
+        self.shop = QComboBox()
+        self.shop.setObjectName("shopPicker")
+        self.shop_label.setBuddy(self.shop)
+        self.shop.currentIndexChanged.connect(lambda _index: self.refresh())
+        for widget in (self.shop_label, self.shop):
+            widget.hide()  # until the data holds more than one shop
+        controls = QHBoxLayout()
+        controls.setSpacing(12)
+        controls.addWidget(self.picker, 0, Qt.AlignTop)
+        controls.addStretch(1)
+        controls.addWidget(self.shop_label, 0, Qt.AlignTop | Qt.AlignRight)
+        controls.addWidget(self.shop, 0, Qt.AlignTop)
+
+        # ---- the scrolling dashboard ----
+        self.heading = QLabel()
+        self.heading.setObjectName("reportHeading")
+        self.heading.setWordWrap(True)  # a week's or custom range's label is long: wrap rather than widen the page
+        set_role(self.heading, "title")
+        self.subheading = QLabel()
+        self.subheading.setObjectName("reportSubheading")
+        self.subheading.setWordWrap(True)
+        set_role(self.subheading, "subtitle")
+        self.loading = QLabel()  # a badge over the top right corner of the dashboard, seen wherever it is scrolled
+        self.loading.setObjectName("loading")
+        set_role(self.loading, "loading")
+        self.loading.hide()
+        self.pdf_button = QPushButton()
+        self.pdf_button.setObjectName("savePdf")
+        self.csv_button = QPushButton()
+        self.csv_button.setObjectName("saveCsv")
+        for button, ask in ((self.pdf_button, self.ask_pdf), (self.csv_button, self.ask_csv)):
+            button.setAutoDefault(False)
+            button.setEnabled(False)  # until there is a report to save
+            button.clicked.connect(ask)
+        self.message = QLabel()
+        self.message.setObjectName("reportMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the saved file's path, to copy
+        self.message.setContentsMargins(14, 8, 14, 8)
+        self.message.hide()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addLayout(titles, 1)
+        head.addWidget(self.pdf_button, 0, Qt.AlignTop)
+        head.addWidget(self.csv_button, 0, Qt.AlignTop)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        set_role(self.summary, "summary")
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.figures_title = _section("figuresTitle")
+        self.tiles: dict[str, KpiTile] = {name: KpiTile(name) for name in TILES}
+        self.tile_grid = QGridLayout()
+        self.tile_grid.setSpacing(14)
+
+        self.charts_title = _section("chartsTitle")
+        self.charts: dict[str, ChartCanvas] = {name: ChartCanvas(name, 420 if name in WIDE_CHARTS else 380)
+                                               for name in CHARTS}
+        self.chart_grid = QGridLayout()
+        self.chart_grid.setSpacing(14)
+
+        self.staff_title = _section("staffTitle")
+        self.staff_table = ReportTable("staff", max_rows=8)
+        self.tiers_title = _section("tiersTitle")
+        self.tiers_table = ReportTable("tiers", max_rows=8)
+        self.tables_row = QGridLayout()
+        self.tables_row.setHorizontalSpacing(14)
+        self.tables_row.addWidget(self.staff_title, 0, 0)
+        self.tables_row.addWidget(self.staff_table, 1, 0, Qt.AlignTop)
+        self.tables_row.addWidget(self.tiers_title, 0, 1)
+        self.tables_row.addWidget(self.tiers_table, 1, 1, Qt.AlignTop)
+        self.tables_row.setColumnStretch(0, 1)
+        self.tables_row.setColumnStretch(1, 1)
+
+        self.inactive_before, self.inactive_after = _section("inactiveTitle"), _section("inactiveDays")
+        self.inactive_days = QSpinBox()
+        self.inactive_days.setObjectName("inactiveDaysSpin")
+        self.inactive_days.setRange(7, 730)
+        self.inactive_days.setValue(60)
+        self.inactive_days.setSingleStep(15)
+        self.inactive_days.setMinimumWidth(110)
+        self.inactive_before.setBuddy(self.inactive_days)
+        self._days_timer = QTimer(self, singleShot=True, interval=500)  # one reload after the owner stops clicking
+        self._days_timer.timeout.connect(self.refresh)
+        self.inactive_days.valueChanged.connect(lambda _v: self._days_timer.start())
+        inactive_head = QHBoxLayout()
+        inactive_head.setSpacing(10)
+        inactive_head.addWidget(self.inactive_before)
+        inactive_head.addWidget(self.inactive_days, 0, Qt.AlignBottom)
+        inactive_head.addWidget(self.inactive_after)
+        inactive_head.addStretch(1)
+        self.inactive_note = QLabel()
+        self.inactive_note.setObjectName("inactiveNote")
+        self.inactive_note.setWordWrap(True)
+        set_role(self.inactive_note, "hint")
+        self.inactive_table = ReportTable("inactive", max_rows=12)
+
+        content = QWidget()
+        content.setObjectName("reportsContent")
+        page = QVBoxLayout(content)
+        page.setContentsMargins(4, 8, 16, 24)  # the right margin keeps the cards off the scroll bar
+        page.setSpacing(12)
+        page.addLayout(head)
+        page.addWidget(self.message)
+        page.addWidget(self.summary)
+        page.addWidget(self.figures_title)
+        page.addLayout(self.tile_grid)
+        page.addWidget(self.charts_title)
+        page.addLayout(self.chart_grid)
+        page.addLayout(self.tables_row)
+        page.addLayout(inactive_head)
+        page.addWidget(self.inactive_note)
+        page.addWidget(self.inactive_table)
+        page.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("reportsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        self.content = content
+        self.loading.setParent(self.scroll.viewport())  # not in a layout: showing it moves nothing
+        self.scroll.viewport().installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(controls)
+        layout.addWidget(self.scroll, 1)
+        self._place_tiles()
+        self._place_charts()
+        self.retranslate()
+
+    # ---- texts ----
+
+    def retranslate(self) -> None:
+        self.shop_label.setText(self.tr("Shop"))
+        if self.shop.count():
+            self.shop.setItemText(0, self.tr("All shops"))
+        self.pdf_button.setText(self.tr("Save as PDF …"))
+        self.csv_button.setText(self.tr("Save tables as CSV …"))
+        self.loading.setText(self.tr("Loading …"))
+        self._place_loading()
+        self.figures_title.setText(self.tr("Key figures"))
+        self.charts_title.setText(self.tr("Charts"))
+        self.staff_title.setText(self.tr("New members by staff member"))
+        self.tiers_title.setText(self.tr("Tiers: members and moves"))
+        self.inactive_before.setText(self.tr("Inactive members: no visit for"))
+        self.inactive_after.setText(self.tr("days"))
+        for name, tile in self.tiles.items():
+            tile.set_caption(*self._tile_caption(name))
+        if self.current is None:
+            self.heading.setText(self.tr("Reports"))
+            self.subheading.setText(self.tr("Loading the report …"))
+            for chart in self.charts.values():
+                chart.set_message(self.tr("Loading …"))
+        else:
+            self._fill_figures(self.current)
+        if self._wording not in (None, i18n.language()):  # charts, summary and tables come worded by the core
+            if self.current:
+                self._rerender()
+            else:
+                self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.scroll.viewport() and event.type() == QEvent.Resize:
+            self._place_loading()
+        return False
+
+    def _place_loading(self) -> None:
+        self.loading.adjustSize()
+        self.loading.move(self.scroll.viewport().width() - self.loading.width() - 24, 12)
+        self.loading.raise_()
+
+    def _tile_caption(self, name: str) -> tuple[str, str]:
+        return {
+            "enrolled": (self.tr("New members"), self.tr("Customers who got a loyalty card in this period.")),
+            "active": (self.tr("Active members"),
+                       self.tr("Members with a visit in the 90 days up to the end of the period.")),
+            "visits": (self.tr("Visits"), self.tr("Purchases booked on a loyalty card in this period.")),
+            "revenue": (self.tr("Revenue"), self.tr("What customers with a loyalty card spent in this period.")),
+            "average_spend": (self.tr("Average spend per visit"), self.tr("Revenue divided by visits.")),
+            "repeat": (self.tr("Repeat-visit rate"),
+                       self.tr("Of the customers who came in this period, the share who came twice or more.")),
+            "lifetime": (self.tr("Lifetime value"),
+                         self.tr("What a member has spent on average since they joined.")),
+            "first_reward": (self.tr("First reward within 90 days"),
+                             self.tr("Of the members who joined in this period, the share who reached their first "
+                                     "reward within 90 days. Programs aim for at least half.")),
+            "time_to_reward": (self.tr("Time to first reward"),
+                               self.tr("On average, how long new members took to reach their first reward.")),
+            "stamps_issued": (self.tr("Stamps issued"), self.tr("Stamps customers earned in this period.")),
+            "stamps_redeemed": (self.tr("Stamps redeemed"),
+                                self.tr("Stamps customers spent on rewards in this period.")),
+            "points_issued": (self.tr("Points issued"), self.tr("Points customers earned in this period.")),
+            "points_redeemed": (self.tr("Points redeemed"),
+                                self.tr("Points customers spent on rewards in this period.")),
+            "cashback_issued": (self.tr("Cashback issued"), self.tr("Cashback customers earned in this period.")),
+            "cashback_redeemed": (self.tr("Cashback redeemed"),
+                                  self.tr("Cashback customers took off their bills in this period.")),
+            "liability": (self.tr("Outstanding liability"),
+                          self.tr("What customers could still redeem (stamps, points and cashback not yet used), "
+                                  "in money: what the program owes them.")),
+            "expired": (self.tr("Points expired"), self.tr("Points that ran out unused in this period.")),
+            "donations": (self.tr("Donations"), self.tr("Rewards customers gave to a good cause in this period.")),
+        }[name]
+
+    def take_focus(self) -> None:
+        """The keyboard starts at the period buttons (a scanned card still goes to the customer search)."""
+        self.picker.buttons[self.picker.kind()].setFocus()
+
+    # ---- loading ----
+
+    def today(self) -> date:
+        """The shop's date now (its time zone: a till in Berlin after midnight UTC is already in tomorrow)."""
+        try:
+            return utcnow().astimezone(self.service.program.zone).date()
+        except NotFound:  # no program loaded yet: the computer's own date
+            return date.today()
+
+    def shop_id(self) -> str | None:
+        return self.shop.currentData() if self.shop.isVisible() else None
+
+    @property
+    def is_loading(self) -> bool:
+        return not self.loading.isHidden()
+
+    def refresh(self) -> None:
+        """Build the report for the period, shop and inactive days now chosen, in the background."""
+        self._days_timer.stop()
+        period, shop, days, lang = self.picker.period(), self.shop_id(), self.inactive_days.value(), i18n.language()
+        data_dir = self.service.data_dir
+        self._start(lambda: load(data_dir, period, shop, days, lang), lang)
+
+    def _rerender(self) -> None:
+        """The report on screen worded again in the UI's language: no database needed."""
+        current, lang = self.current, i18n.language()
+        self._start(lambda: render(current.report, current.program, current.shops, lang), lang)
+
+    def _start(self, work, lang: str) -> None:
+        self._wording = lang
+        self._serial += 1
+        serial = self._serial
+        self.loading.show()
+        run_in_background(work, lambda loaded: self._show(serial, loaded), lambda exc: self._fail(serial, exc))
+
+    def _show(self, serial: int, loaded: Loaded) -> None:
+        if serial != self._serial:
+            return  # an older request: the newer one's answer is on its way
+        self.loading.hide()
+        self.current = loaded
+        self._fill_shops(loaded.shops)
+        self._fill_figures(loaded)
+        self.summary.setText(loaded.summary)
+        for name, chart in self.charts.items():
+            if name in loaded.figures:
+                chart.set_figure(loaded.figures[name])
+        self._place_charts()
+        self._fill_tables(loaded)
+        for button in (self.pdf_button, self.csv_button):
+            button.setEnabled(True)
+        self.loaded.emit()
+
+    def _fail(self, serial: int, exc: BaseException) -> None:
+        if serial != self._serial:
+            return
+        self.loading.hide()
+        self._say(fill(self.tr("The report could not be made: %1"), describe(exc)), error=True)
+        self.failed.emit(str(exc))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        set_role(self.message, "error" if error else "notice")
+        self.message.setVisible(bool(text))
+
+    def _fill_shops(self, shops: tuple[tuple[str, str], ...]) -> None:
+        """All shops and each shop, once the data holds several (a single shop needs no picker)."""
+        chosen = self.shop.currentData()
+        self.shop.blockSignals(True)  # refilling is no choice of the owner's: no reload
+        self.shop.clear()
+        self.shop.addItem(self.tr("All shops"), None)
+        for shop_id, name in shops:
+            self.shop.addItem(name, shop_id)
+        self.shop.setCurrentIndex(max(0, self.shop.findData(chosen)))
+        self.shop.blockSignals(False)
+        several = len(shops) > 1
+        self.shop_label.setVisible(several)
+        self.shop.setVisible(several)
+
+    # ---- figures ----
+
+    def _money(self, minor: int | None) -> str:
+        return "–" if minor is None else i18n.money(minor, self.current.program, self.current.report.currency)
+
+    def _number(self, value: int | None) -> str:
+        return "–" if value is None else i18n.number(value, self.current.program)
+
+    def _percent(self, rate: float | None) -> str:
+        return "–" if rate is None else format_percent(rate, locale=i18n.locale_of(self.current.program))
+
+    def _days(self, days: float | None) -> str:
+        return "–" if days is None else self.tr("%Ln day(s)", "", round(days))
+
+    def _change(self, now, before, show, good_when_up: bool | None = True) -> tuple[str, str]:
+        """('▲ up from 22', GOOD): how a figure moved since the period before, coloured by what that means."""
+        if now is None or before is None:
+            return "", FLAT
+        if show(now) == show(before):
+            return self.tr("= same as before"), FLAT
+        up = now > before
+        trend = FLAT if good_when_up is None else (GOOD if up == good_when_up else BAD)
+        text = self.tr("▲ up from %1") if up else self.tr("▼ down from %1")
+        return fill(text, show(before)), trend
+
+    def _fill_figures(self, loaded: Loaded) -> None:
+        report, program = loaded.report, loaded.program
+        now, before = report.kpis, report.previous
+        self.heading.setText(report.period.label(i18n.language()))
+        parts = [fill(self.tr("Compared with %1"), report.period.previous().label(i18n.language()))]
+        if self.shop.isVisible():  # several shops: say which one (or all) these figures are of
+            parts.insert(0, report.shop_name or self.tr("All shops"))
+        parts.append(fill(self.tr("as of %1"), i18n.moment(report.as_of, program)))
+        self.subheading.setText("  ·  ".join(part.replace(" ", "\u00a0") for part in parts))  # wrap between parts
+        n, money, pct = self._number, self._money, self._percent
+        figures = {
+            "enrolled": (n(now.members_enrolled), self._change(now.members_enrolled, before.members_enrolled, n),
+                         ""),
+            "active": (n(now.active_members), self._change(now.active_members, before.active_members, n),
+                       fill(self.tr("of %1 members"), n(report.members_total))),
+            "visits": (n(now.visits.total), self._change(now.visits.total, before.visits.total, n),
+                       fill(self.tr("%1 by identified members, %2 by anonymous cards"), n(now.visits.members),
+                            n(now.visits.anonymous))),
+            "revenue": (money(now.revenue.total), self._change(now.revenue.total, before.revenue.total, money),
+                        fill(self.tr("%1 from identified members"), money(now.revenue.members))),
+            "average_spend": (money(now.average_spend),
+                              self._change(now.average_spend, before.average_spend, money), ""),
+            "repeat": (pct(now.repeat_visit_rate),
+                       self._change(now.repeat_visit_rate, before.repeat_visit_rate, pct), ""),
+            "lifetime": (money(report.lifetime_value), ("", FLAT),
+                         fill(self.tr("members stay %1 on average"), self._days(report.average_membership_days))
+                         if report.average_membership_days is not None else ""),
+            "first_reward": (pct(now.first_reward_share),
+                             self._change(now.first_reward_share, before.first_reward_share, pct),
+                             self._first_reward_note(now)),
+            "time_to_reward": (self._days(now.days_to_first_reward),
+                               self._change(now.days_to_first_reward, before.days_to_first_reward, self._days,
+                                            good_when_up=False), ""),
+            "stamps_issued": (n(now.stamps_issued), self._change(now.stamps_issued, before.stamps_issued, n), ""),
+            "stamps_redeemed": (n(now.stamps_redeemed),
+                                self._change(now.stamps_redeemed, before.stamps_redeemed, n),
+                                self._rate_note(now.stamp_redemption_rate)),
+            "points_issued": (n(now.points_issued), self._change(now.points_issued, before.points_issued, n), ""),
+            "points_redeemed": (n(now.points_redeemed),
+                                self._change(now.points_redeemed, before.points_redeemed, n),
+                                self._rate_note(now.point_redemption_rate)),
+            "cashback_issued": (money(now.cashback_issued),
+                                self._change(now.cashback_issued, before.cashback_issued, money), ""),
+            "cashback_redeemed": (money(now.cashback_redeemed),
+                                  self._change(now.cashback_redeemed, before.cashback_redeemed, money),
+                                  self._rate_note(now.cashback_redemption_rate)),
+            "liability": (money(report.liability_value), ("", FLAT), self._liability_note(report)),
+            "expired": (n(now.points_expired),
+                        self._change(now.points_expired, before.points_expired, n, good_when_up=False), ""),
+            "donations": (n(now.donations), self._change(now.donations, before.donations, n),
+                          fill(self.tr("%1 points, worth %2"), n(now.donated_points), money(now.donated_value))
+                          if now.donations else ""),
+        }
+        for name, (value, (change, trend), note) in figures.items():
+            self.tiles[name].set_figures(value, change, trend, note)
+        self._place_tiles(self._relevant_tiles(loaded))
+
+    def _first_reward_note(self, kpis) -> str:
+        aim = fill(self.tr("Aim: at least %1"), self._percent(FIRST_REWARD_AIM))
+        if not kpis.first_reward_cohort:
+            return aim
+        reached = fill(self.tr("%1 of %2 new members"), self._number(kpis.first_reward_reached),
+                       self._number(kpis.first_reward_cohort))
+        pending = (" " + self.tr("(%Ln still have time)", "", kpis.first_reward_pending)
+                   if kpis.first_reward_pending else "")
+        return f"{aim}\n{reached}{pending}"
+
+    def _rate_note(self, rate: float | None) -> str:
+        return "" if rate is None else fill(self.tr("Redemption rate: %1"), self._percent(rate))
+
+    def _liability_note(self, report) -> str:
+        parts = []
+        if report.liability_stamps:
+            parts.append(self.tr("%Ln stamp(s)", "", report.liability_stamps))
+        if report.liability_points:
+            parts.append(self.tr("%Ln point(s)", "", report.liability_points))
+        if report.liability_cashback:
+            parts.append(fill(self.tr("%1 cashback"), self._money(report.liability_cashback)))
+        return ", ".join(parts)
+
+    def _relevant_tiles(self, loaded: Loaded) -> list[str]:
+        """Every tile the program (or the figures) give a meaning: no 'Stamps given: 0' for a points-only shop."""
+        program, now, before, report = loaded.program, loaded.report.kpis, loaded.report.previous, loaded.report
+        has = {
+            "stamps": program.stamps is not None or any((now.stamps_issued, before.stamps_issued,
+                                                          report.liability_stamps)),
+            "points": program.points is not None or any((now.points_issued, before.points_issued,
+                                                          report.liability_points)),
+            "cashback": program.cashback is not None or any((now.cashback_issued, before.cashback_issued,
+                                                              report.liability_cashback)),
+            "donations": any(r.donation for r in program.rewards) or bool(now.donations or before.donations),
+        }
+        needs = {"stamps_issued": "stamps", "stamps_redeemed": "stamps", "points_issued": "points",
+                 "points_redeemed": "points", "expired": "points", "cashback_issued": "cashback",
+                 "cashback_redeemed": "cashback", "donations": "donations"}
+        return [name for name in TILES if has.get(needs.get(name), True)]
+
+    def _place_tiles(self, shown: list[str] | None = None) -> None:
+        shown = list(TILES) if shown is None else shown
+        for tile in self.tiles.values():
+            self.tile_grid.removeWidget(tile)
+        for index, name in enumerate(shown):
+            self.tile_grid.addWidget(self.tiles[name], index // TILE_COLUMNS, index % TILE_COLUMNS)
+        for name, tile in self.tiles.items():
+            tile.setVisible(name in shown)
+        for column in range(TILE_COLUMNS):
+            self.tile_grid.setColumnStretch(column, 1)
+
+    def _place_charts(self) -> None:
+        """Two charts a row; the heat map, and a chart that would stand alone, across both; the charts the program
+        has nothing for (no tiers) left out."""
+        for name, chart in self.charts.items():
+            self.chart_grid.removeWidget(chart)
+            chart.setVisible(self.current is None or name in self.current.figures)
+        shown = [name for name, chart in self.charts.items() if not chart.isHidden()]
+        row = column = 0
+        for index, name in enumerate(shown):
+            following = shown[index + 1] if index + 1 < len(shown) else None
+            wide = name in WIDE_CHARTS or (column == 0 and (following is None or following in WIDE_CHARTS))
+            self.chart_grid.addWidget(self.charts[name], row, column, 1, 2 if wide else 1)
+            row, column = (row + 1, 0) if wide or column else (row, 1)
+        for column in range(2):
+            self.chart_grid.setColumnStretch(column, 1)
+
+    # ---- tables ----
+
+    def _fill_tables(self, loaded: Loaded) -> None:
+        empty = self.tr("Nothing in this period.")
+        for name, table in (("staff", self.staff_table), ("tiers", self.tiers_table),
+                            ("inactive", self.inactive_table)):
+            table.setVisible(name in loaded.tables)  # no tiers table for a program without tiers
+            if name in loaded.tables:
+                table.show_rows(*loaded.tables[name], empty, self._unused_columns(loaded, name))
+        self.tiers_title.setVisible(self.tiers_table.isVisibleTo(self))
+        report = loaded.report
+        listed = len(report.inactive)
+        note = self.tr("%Ln member(s) have not visited for that long.", "", report.inactive_count)
+        if listed < report.inactive_count:
+            note += " " + self.tr("The %Ln who spent most are listed.", "", listed)
+        self.inactive_note.setText(note if report.inactive_count else self.tr("Every member has visited lately."))
+
+    @staticmethod
+    def _unused_columns(loaded: Loaded, name: str) -> list[int]:
+        """Columns the screen leaves out: the account id (for the CSV) and balances the program does not have."""
+        if name != "inactive":
+            return []
+        program, report, lang = loaded.program, loaded.report, loaded.lang
+        unused = {report_text("column.customer", lang)}
+        for has, column in ((program.stamps, "column.stamps"), (program.points, "column.points"),
+                            (program.cashback, "column.cashback")):
+            if has is None:
+                unused.add(report_text(column, lang, currency=report.currency))
+        headers = loaded.tables[name][0]
+        return [index for index, header in enumerate(headers) if header in unused]
+
+    # ---- export ----
+
+    def _suggested(self, suffix: str) -> str:
+        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+        period = self.current.report.period
+        return str(Path(folder) / f"loyalty-report-{period.start.isoformat()}-{period.last.isoformat()}{suffix}")
+
+    def ask_pdf(self) -> None:
+        if self.current is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report as PDF"), self._suggested(".pdf"),
+                                              self.tr("PDF document (*.pdf)"))
+        if path:
+            self.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def ask_csv(self) -> None:
+        if self.current is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the CSV files"),
+                                                  str(Path(self._suggested("")).parent))
+        if folder:
+            self.save_csv(folder)
+
+    def save_pdf(self, path: str) -> None:
+        """Write the report on screen to `path` as a PDF, in the background."""
+        report, lang = self.current.report, i18n.language()
+
+        def work() -> str:
+            write_pdf(report, Path(path), lang)
+            return path
+
+        self._export(work, self.tr("Saving the PDF …"))
+
+    def save_csv(self, folder: str) -> None:
+        """Write every table of the report on screen into `folder` as CSV files, in the background."""
+        report, lang = self.current.report, i18n.language()
+
+        def work() -> str:
+            write_csv(report, Path(folder), lang)
+            return folder
+
+        self._export(work, self.tr("Saving the CSV files …"))
+
+    def _export(self, work, saying: str) -> None:
+        self._exporting += 1
+        for button in (self.pdf_button, self.csv_button):
+            button.setEnabled(False)  # one export at a time: a second click would write the same files again
+        self._say(saying)
+        run_in_background(work, self._exported, self._export_failed)
+
+    def _export_done(self) -> None:
+        self._exporting -= 1
+        for button in (self.pdf_button, self.csv_button):
+            button.setEnabled(self.current is not None)
+
+    def _exported(self, where: str) -> None:
+        self._export_done()
+        self._say(fill(self.tr("Saved: %1"), where))
+        self.exported.emit(where)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self._export_done()
+        self._say(fill(self.tr("Could not save: %1"), describe(exc)), error=True)
+        self.failed.emit(str(exc))
