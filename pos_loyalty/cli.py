@@ -13,6 +13,7 @@ from . import __version__, cards
 from .clock import parse_at
 from .errors import LoyaltyError
 from .messages import commands as message_commands
+from .reports import commands as report_commands
 from .money import parse_amount, plain
 from .paths import default_data_dir
 from .rules import Item
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     _sync_commands(sub)
     _import_commands(sub)
     message_commands.add_parser(sub)
+    report_commands.add_parser(sub)
     return p
 
 
@@ -344,6 +346,8 @@ def _dispatch(app: Loyalty, args) -> dict:
         return _key(app, args)
     if command == "messages":
         return message_commands.run(app, args, at)
+    if command == "report":
+        return report_commands.run(app, args)
     raise UsageError(f"unknown command {command}")
 
 
@@ -606,6 +610,8 @@ def _human(args, result: dict) -> str:
     command = args.command
     if command == "messages" and message_commands.human(args, result):
         return message_commands.human(args, result)
+    if command == "report":
+        return result["text"]
     if "event_id" in result:
         bal, earned = result["balance"], result["earned"]
         parts = [f"{v:+d} {k}" for k, v in earned.items() if k != "bonuses" and v]

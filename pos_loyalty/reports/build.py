@@ -3,7 +3,9 @@
 What the figures mean (the tests compute each of them again from the raw events, by these words):
 
 - A *member* is an account nobody merged into another: accounts merged together count once, as the account they
-  were merged into, enrolled when and where (home shop) and by whom the family's first account was.
+  were merged into, enrolled when and where (home shop) and by whom the family's first account was. Members a
+  customer import brought in were members before: they are not *new* members (nor in the first-reward cohort),
+  and their opening balances are not *issued*; they count in everything standing now.
   *Identified* members gave a name, email, phone or birthday; *anonymous* ones have just a card.
 - A *visit* is a purchase that was not voided; *revenue* is the sum of their amounts. Every booking belongs to a
   card, so "members vs all bookings" is identified members vs anonymous cards, with the total.
@@ -45,7 +47,7 @@ from ..program import Program
 from ..service import Loyalty
 from ..store import reports as sql
 from .model import Day, Funnel, InactiveRow, Kpis, Report, Split, StaffRow, TierRow
-from .period import Period, midnight
+from .period import Period
 
 INACTIVE_DAYS = 60
 ACTIVE_DAYS = 90
@@ -84,8 +86,9 @@ def build(app: Loyalty, period: Period, shop_id: str | None = None, *, now: date
         average_membership_days=members["membership"] / sql.DAY_US if members["members"] else None,
         liability_stamps=stamps, liability_points=points, liability_cashback=cashback,
         liability_value=_liability_value(program, stamps, points, cashback), daily=days,
-        funnel=funnel, tiers=tiers, features=_features(program, kpis, previous), tier_measure=program.tiers.qualify_by if program.tiers else None, hours=hours, staff=staff,
-        inactive_count=members["inactive"], inactive=inactive)
+        funnel=funnel, tiers=tiers, tier_measure=program.tiers.qualify_by if program.tiers else None, hours=hours,
+        staff=staff, inactive_count=members["inactive"], inactive=inactive,
+        features=_features(program, kpis, previous))
 
 
 @contextmanager
@@ -123,20 +126,21 @@ def shop_label(app: Loyalty, shop_id: str | None) -> str:
 def local_sql(zone: ZoneInfo, start: datetime, end: datetime) -> str:
     """SQL turning a UTC microsecond column `{0}` into shop-time microseconds, for moments from start to end: the
     zone's offset, changing where daylight saving time does (found by day, then to the second)."""
-    def offset(moment: datetime) -> int:
-        return int(moment.astimezone(zone).utcoffset().total_seconds()) * 1_000_000
+    def offset(second: int) -> int:
+        return int(datetime.fromtimestamp(second, zone).utcoffset().total_seconds()) * 1_000_000
 
-    cases, moment, current = [], start, offset(start)
-    while moment < end:
-        step = min(moment + timedelta(days=1), end)
+    cases, moment, last = [], int(start.timestamp()), int(end.timestamp())
+    current = offset(moment)
+    while moment < last:
+        step = min(moment + 86_400, last)
         if offset(step) == current:
             moment = step
             continue
-        low, high = moment, step  # the offset changes in (low, high]
-        while high - low > timedelta(seconds=1):
-            middle = low + (high - low) / 2
+        low, high = moment, step  # the offset changes in (low, high]; zones change on a whole second
+        while high - low > 1:
+            middle = (low + high) // 2
             low, high = (middle, high) if offset(middle) == current else (low, middle)
-        cases.append(f"WHEN {{0}} < {us(high)} THEN {current}")
+        cases.append(f"WHEN {{0}} < {high * 1_000_000} THEN {current}")
         moment, current = high, offset(high)
     if not cases:
         return f"({{0}} + {current})"

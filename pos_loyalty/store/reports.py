@@ -50,22 +50,33 @@ def _root_of(customer_id: str) -> str:
             f"WHERE c.id = {customer_id})")
 
 
-def _slot_add(alias: str, sign: str, identified: str) -> str:
-    """SQL: add (sign 1) or take away (-1) the bookings selected as `alias` to/from their slots."""
-    return f"""INSERT INTO report_slots (slot, kind, shop, identified, label, n, amount, stamps, points, cashback, value)
-    SELECT {_us(f'{alias}.created_at')} / {SLOT_US}, {alias}.kind, COALESCE({alias}.shop_id, ''),
+def _slot_key(alias: str, identified: str) -> str:
+    """SQL: the slot a booking (`alias`) counts in: its 15 minutes, kind, shop, identified (purchases), tier move."""
+    return f"""{_us(f'{alias}.created_at')} / {SLOT_US}, {alias}.kind, COALESCE({alias}.shop_id, ''),
            CASE WHEN {alias}.kind = 'purchase' THEN {identified} ELSE 0 END,
            CASE WHEN {alias}.kind = 'tier' THEN COALESCE(json_extract({alias}.detail, '$.from'), '') || '>' ||
-                COALESCE(json_extract({alias}.detail, '$.to'), '') ELSE '' END,
+                COALESCE(json_extract({alias}.detail, '$.to'), '') ELSE '' END"""
+
+
+def _value(alias: str) -> str:
+    return (f"CASE WHEN {alias}.kind IN {_REWARDS} THEN COALESCE(json_extract({alias}.detail, '$.value'), 0) "
+            "ELSE 0 END")
+
+
+_SLOT_COLUMNS = "INSERT INTO report_slots (slot, kind, shop, identified, label, n, amount, stamps, points, cashback, value)"
+_UPSERT = """ ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
+        stamps = stamps + excluded.stamps, points = points + excluded.points, cashback = cashback + excluded.cashback,
+        value = value + excluded.value;"""
+_SLOT_UPSERT = " GROUP BY 1, 2, 3, 4, 5" + _UPSERT
+
+
+def _slot_add(alias: str, sign: str, identified: str) -> str:
+    """SQL: add (sign 1) or take away (-1) the bookings selected as `alias` to/from their slots (the caller adds
+    FROM and WHERE, then _SLOT_UPSERT)."""
+    return f"""{_SLOT_COLUMNS}
+    SELECT {_slot_key(alias, identified)},
            {sign} * count(*), {sign} * sum({alias}.amount), {sign} * sum({alias}.stamps), {sign} * sum({alias}.points),
-           {sign} * sum({alias}.cashback),
-           {sign} * sum(CASE WHEN {alias}.kind IN {_REWARDS} THEN COALESCE(json_extract({alias}.detail, '$.value'), 0)
-                        ELSE 0 END)"""
-
-
-_SLOT_UPSERT = """ GROUP BY 1, 2, 3, 4, 5
-    ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount, stamps = stamps + excluded.stamps,
-        points = points + excluded.points, cashback = cashback + excluded.cashback, value = value + excluded.value;"""
+           {sign} * sum({alias}.cashback), {sign} * sum({_value(alias)})"""
 
 
 def _root_identified(customer_id: str) -> str:
@@ -75,10 +86,14 @@ def _root_identified(customer_id: str) -> str:
 
 
 def _chain(root: str, after: str = "") -> str:
-    """SQL: recompute the 'two visits before' of a root's visits (from a position on, when `after` is given)."""
+    """SQL: recompute the 'two visits before' of a root's visits (from a position on, when `after` is given).
+
+    Rows before one are those earlier in (at, seq) order; ordering them by `at` alone walks the root index
+    backwards without a sort, and rows tied on `at` give the same times whichever comes first.
+    """
     row = "report_ledger"  # a trigger's UPDATE takes no alias
-    before = (f"p.root = {row}.root AND p.kind = 0 AND (p.at < {row}.at OR (p.at = {row}.at AND p.seq < {row}.seq))")
-    order = "ORDER BY p.at DESC, p.seq DESC"
+    before = f"p.root = {row}.root AND p.kind = 0 AND p.at <= {row}.at AND (p.at < {row}.at OR p.seq < {row}.seq)"
+    order = "ORDER BY p.at DESC"
     return f"""UPDATE report_ledger SET
         prev = (SELECT p.at FROM report_ledger p WHERE {before} {order} LIMIT 1),
         prev2 = (SELECT p.at FROM report_ledger p WHERE {before} {order} LIMIT 1 OFFSET 1),
@@ -112,8 +127,11 @@ def _member_refresh(root: str) -> str:
 
 def _schema() -> str:
     root_new = _root_of("new.customer_id")
+    own_root = "(SELECT root FROM report_ledger WHERE seq = new.seq)"  # once the new row is in: a rowid lookup
     at_new = _us("new.created_at")
     early_new = f"{at_new} < enrolled_at + {_EARLY_US}"
+    earned_new = ", ".join(f"earned_{u} = earned_{u} + new.{u}, early_{u} = early_{u} + "
+                           f"CASE WHEN {early_new} THEN new.{u} ELSE 0 END" for u in ("stamps", "points", "cashback"))
     original = "(SELECT {} FROM events WHERE id = new.ref)"
     orig_root = _root_of(original.format("customer_id"))
     old_root = "(SELECT num FROM customers WHERE id = COALESCE(old.merged_into, old.id))"
@@ -230,7 +248,8 @@ END;
 
 CREATE TRIGGER report_booking AFTER INSERT ON events WHEN new.kind IN {_FLOWS}
 BEGIN
-    {_slot_add('new', '1', _root_identified('new.customer_id'))} WHERE true{_SLOT_UPSERT}
+    {_SLOT_COLUMNS} VALUES ({_slot_key('new', _root_identified('new.customer_id'))}, 1, new.amount, new.stamps,
+        new.points, new.cashback, {_value('new')}){_UPSERT}
 END;
 
 CREATE TRIGGER report_visit AFTER INSERT ON events WHEN new.kind = 'purchase'
@@ -238,10 +257,10 @@ BEGIN
     INSERT INTO report_ledger (seq, customer, root, at, kind, shop, amount, points)
         SELECT new.seq, c.num, COALESCE(r.num, c.num), {at_new}, 0, new.shop_id, new.amount, new.points
         FROM customers c LEFT JOIN customers r ON r.id = c.merged_into WHERE c.id = new.customer_id;
-    {_chain(root_new, f"AND (at > {at_new} OR (at = {at_new} AND seq >= new.seq))")}
+    {_chain(own_root, f"AND at >= {at_new} AND (at > {at_new} OR seq >= new.seq)")}
     UPDATE report_members SET visits = visits + 1, spend = spend + new.amount,
-        last_visit = max(COALESCE(last_visit, 0), {at_new})
-    WHERE root = {root_new};
+        last_visit = max(COALESCE(last_visit, 0), {at_new}), {earned_new}
+    WHERE root = {own_root};
 END;
 
 CREATE TRIGGER report_bonus AFTER INSERT ON events WHEN new.kind = 'bonus'
@@ -251,14 +270,9 @@ BEGIN
         FROM customers c LEFT JOIN customers r ON r.id = c.merged_into WHERE c.id = new.customer_id;
 END;
 
-CREATE TRIGGER report_earning AFTER INSERT ON events WHEN new.kind IN {_EARNING}
+CREATE TRIGGER report_earning AFTER INSERT ON events WHEN new.kind IN ('bonus', 'adjust')
 BEGIN
-    UPDATE report_members SET earned_stamps = earned_stamps + new.stamps, earned_points = earned_points + new.points,
-        earned_cashback = earned_cashback + new.cashback,
-        early_stamps = early_stamps + CASE WHEN {early_new} THEN new.stamps ELSE 0 END,
-        early_points = early_points + CASE WHEN {early_new} THEN new.points ELSE 0 END,
-        early_cashback = early_cashback + CASE WHEN {early_new} THEN new.cashback ELSE 0 END
-    WHERE root = {root_new};
+    UPDATE report_members SET {earned_new} WHERE root = {root_new};
 END;
 
 CREATE TRIGGER report_reward AFTER INSERT ON events WHEN new.kind IN {_REWARDS}
@@ -352,12 +366,17 @@ def visitors(conn: sqlite3.Connection, start: int, end: int, shop: str | None) -
     return once, twice
 
 
+# Customers a CSV import brought in were members before (of the paper card or the old app): not new ones.
+_NOT_IMPORTED = "id NOT IN (SELECT customer_id FROM imported_customers)"
+
+
 def enrolled(conn: sqlite3.Connection, local: str, start: int, end: int, shop: str | None) -> list[sqlite3.Row]:
-    """New members per shop-calendar day and staff member."""
+    """New members per shop-calendar day and staff member (not those a customer import brought in)."""
     where, args = _shop("home_shop", shop)
     return conn.execute(
         f"""SELECT ({local.format('enrolled_at')}) / {DAY_US} AS day, staff_id, count(*) AS n FROM report_members
-            WHERE enrolled_at >= ? AND enrolled_at < ?{where} GROUP BY 1, 2""", (start, end, *args)).fetchall()
+            WHERE enrolled_at >= ? AND enrolled_at < ?{where} AND {_NOT_IMPORTED} GROUP BY 1, 2""",
+        (start, end, *args)).fetchall()
 
 
 def cohort(conn: sqlite3.Connection, start: int, end: int, shop: str | None, costs: tuple[int, int, int],
@@ -374,7 +393,8 @@ def cohort(conn: sqlite3.Connection, start: int, end: int, shop: str | None, cos
                    COALESCE(sum(NOT {early} AND enrolled_at + {_EARLY_US} > :now), 0) AS pending,
                    COALESCE(sum(first_reward IS NOT NULL), 0) AS redeemed,
                    avg(CASE WHEN first_reward IS NOT NULL THEN first_reward - enrolled_at END) AS reward_after
-            FROM report_members WHERE enrolled_at >= :start AND enrolled_at < :end{where.replace('?', ':shop')}""",
+            FROM report_members WHERE enrolled_at >= :start AND enrolled_at < :end{where.replace('?', ':shop')}
+            AND {_NOT_IMPORTED}""",
         {"s": costs[0], "p": costs[1], "c": costs[2], "now": now, "start": start, "end": end,
          "shop": args[0] if args else None}).fetchone()
 
