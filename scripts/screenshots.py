@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,6 +217,7 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int, only: list[s
         pin.name.setCurrentText("Maria")
         pin.pin.setText("1234")
         pin.submit()
+        reports(window, shot)
         customers = window.owner.view.customers
         customers.search.setText("Mia")
         customers.run_search()
@@ -233,7 +235,7 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int, only: list[s
         shot(merge, "customer-merge")
         merge.reject()
         import_wizard(window, customers, shot, data_dir)
-        window.owner.view.tabs.setCurrentIndex(1)
+        window.owner.view.tabs.setCurrentWidget(window.owner.view.staff_view)
         staff = window.owner.view.staff_view
         staff.select("Lea")
         shot(window, "owner-staff")
@@ -272,6 +274,19 @@ def import_wizard(window, customers, shot: Shooter, folder: Path) -> None:
     customers.find("k-00007")  # an old card number finds the imported customer
     shot(window, "owner-customers-imported")
 
+
+def reports(window, shot: Shooter) -> None:
+    """The Reports tab the owner area opens on: the window, the whole dashboard scrolled through (one tall
+    picture), and a custom range that ends before it starts."""
+    view = window.owner.view.reports
+    wait_for(lambda: view.current is not None and not view.is_loading, ms=30_000)
+    shot(window, "owner-reports", ms=1200)
+    shot(view.content, "owner-reports-full")
+    today = view.today()
+    view.picker.set_range(today, today - timedelta(days=7))
+    shot(window, "owner-reports-custom-refused")
+    view.picker.choose("month")
+    wait_for(lambda: not view.is_loading, ms=30_000)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -60,6 +60,7 @@ class ReportsView(QWidget):
     def __init__(self, service: Loyalty, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("reports")
+        self.setAttribute(Qt.WA_StyledBackground)  # the theme's grey page under the white cards
         self.service = service
         self.current: Loaded | None = None
         self._serial = 0  # the newest request; an older one's answer is dropped when it arrives
