@@ -2567,6 +2567,10 @@
         <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
+        <source>Nothing to show.</source>
+        <translation>Nichts anzuzeigen.</translation>
+    </message>
+    <message>
         <source>= same as before</source>
         <translation>= unverändert</translation>
     </message>

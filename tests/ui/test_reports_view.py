@@ -361,6 +361,20 @@ def test_export_the_tables_as_csv_and_the_dashboard_as_pdf(qtbot, view, tmp_path
     assert view.message.text() == f"Saved: {pdf}"
 
 
+def test_a_till_without_a_program_says_why_there_is_no_report(qtbot, tmp_path, sync_tasks):
+    service = Loyalty(tmp_path / "empty")
+    try:
+        view = ReportsView(service)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(view.failed):
+            view.refresh()
+        assert view.message.text().startswith("The report could not be made: No program is loaded yet")
+        assert not view.is_loading and not view.pdf_button.isEnabled() and not view.csv_button.isEnabled()
+        assert view.charts["visits"].message.text() == "Nothing to show."
+    finally:
+        service.close()
+
+
 def test_an_export_into_a_folder_that_cannot_be_written_says_so(qtbot, view, tmp_path):
     blocker = tmp_path / "a file"
     blocker.write_text("not a folder")

@@ -348,6 +348,10 @@ class ReportsView(QWidget):
             return
         self.loading.hide()
         self._say(fill(self.tr("The report could not be made: %1"), describe(exc)), error=True)
+        if self.current is None:  # no "Loading …" left behind for a report that is not coming
+            self.subheading.clear()
+            for chart in self.charts.values():
+                chart.set_message(self.tr("Nothing to show."))
         self.failed.emit(str(exc))
 
     def _say(self, text: str, error: bool = False) -> None:
