@@ -36,6 +36,25 @@ def customer_of_card(app: Loyalty, scanned: str) -> str:
 
 def export(app: Loyalty, customer_id: str, staff: StaffMember | None = None) -> dict:
     """Everything held about the customer and the accounts merged into theirs, as one JSON-ready dict."""
+    return _export(app, customer_id, staff, lambda data: None)
+
+
+def save_export(app: Loyalty, customer_id: str, path: str | Path, staff: StaffMember | None = None) -> Path:
+    """The export as a JSON file only this computer's user can read (it is for handing to the customer)."""
+    path = Path(path)
+
+    def write(data: dict) -> None:
+        try:
+            write_private(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        except OSError as exc:
+            raise LoyaltyError(f"Cannot write {path}: {exc.strerror}.", code="cannot_write") from None
+
+    _export(app, customer_id, staff, write)
+    return path
+
+
+def _export(app: Loyalty, customer_id: str, staff: StaffMember | None, deliver) -> dict:
+    """Collect and audit in one transaction; `deliver` failing (a file not written) leaves no audit entry."""
     staff = staff or app.system_staff()
     app.customer(customer_id)  # NotFound for an unknown id
     now = utcnow()
@@ -60,17 +79,8 @@ def export(app: Loyalty, customer_id: str, staff: StaffMember | None = None) -> 
         messages = privacy_sql.messages_of(conn, ids)
         if messages is not None:
             out["messages"] = messages
+        deliver(out)
     return out
-
-
-def save_export(app: Loyalty, customer_id: str, path: str | Path, staff: StaffMember | None = None) -> Path:
-    """The export as a JSON file only this computer's user can read (it is for handing to the customer)."""
-    path = Path(path)
-    try:
-        write_private(path, json.dumps(export(app, customer_id, staff), ensure_ascii=False, indent=2) + "\n")
-    except OSError as exc:
-        raise LoyaltyError(f"Cannot write {path}: {exc.strerror}.", code="cannot_write") from None
-    return path
 
 
 def erase(app: Loyalty, customer_id: str, staff: StaffMember, reason: str) -> dict:
@@ -80,7 +90,7 @@ def erase(app: Loyalty, customer_id: str, staff: StaffMember, reason: str) -> di
     reason = " ".join(reason.split())
     if not reason:
         raise LoyaltyError("Say why the data is erased (e.g. 'asked in the shop on 3 May'); it is kept in the "
-                           "audit.", code="no_reason")
+                           "audit.", code="erase_reason")
     customer = app.customer(customer_id)
     if customer["merged_into"]:
         raise Refused("This account was merged into another: erase that one (it includes this).",

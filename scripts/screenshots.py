@@ -234,6 +234,11 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int, only: list[s
         merge.search.setText("Emma")
         shot(merge, "customer-merge")
         merge.reject()
+        for name, open_dialog in (("customer-export", customers.export_data), ("customer-erase", customers.erase_data)):
+            dialog = open_dialog()
+            QTest.qWaitForWindowExposed(dialog)
+            shot(dialog, name)
+            dialog.reject()
         import_wizard(window, customers, shot, data_dir)
         window.owner.view.tabs.setCurrentWidget(window.owner.view.staff_view)
         staff = window.owner.view.staff_view

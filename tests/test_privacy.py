@@ -66,7 +66,7 @@ def test_erase_removes_the_person_and_keeps_the_books(zoe, tmp_path):
         privacy.erase(app, zoe_id, cashier, "asked")
     with pytest.raises(LoyaltyError) as caught:
         privacy.erase(app, zoe_id, owner, "  ")
-    assert caught.value.code == "no_reason"
+    assert caught.value.code == "erase_reason"
     done = privacy.erase(app, zoe_id, owner, "asked at the counter")
     assert (done["accounts"], done["cards_blocked"], done["reasons_erased"]) == (2, 2, 1)
 

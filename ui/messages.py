@@ -98,6 +98,21 @@ _GENERIC = {  # one sentence per code, for a message no variant matches (transla
     "already_merged": QT_TRANSLATE_NOOP("Messages", "One of these accounts was already merged into another."),
     "bad_email": QT_TRANSLATE_NOOP("Messages", "That is not an email address."),
     "bad_birthday": QT_TRANSLATE_NOOP("Messages", "That is not a date like 23.04.1990."),
+    # personal data: the key and erasure
+    "key_missing": QT_TRANSLATE_NOOP("Messages", "The key to the customers' names and contact details is missing. "
+                                                 "Restore it with 'pos-loyalty key import FILE' from the copy you "
+                                                 "exported, or put the data folder's keys folder back."),
+    "key_wrong": QT_TRANSLATE_NOOP("Messages", "The key found is not the one the customers' names were encrypted "
+                                               "with. Restore the right key with 'pos-loyalty key import FILE'."),
+    "key_damaged": QT_TRANSLATE_NOOP("Messages", "The stored key to the customers' names is damaged. Restore it "
+                                                 "with 'pos-loyalty key import FILE'."),
+    "data_damaged": QT_TRANSLATE_NOOP("Messages", "A customer's details cannot be decrypted: the key is wrong or the "
+                                                  "database was altered."),
+    "erased": QT_TRANSLATE_NOOP("Messages", "This customer's personal data was erased at their request: the account "
+                                            "stays anonymous."),
+    "already_erased": QT_TRANSLATE_NOOP("Messages", "This customer's data was already erased."),
+    "erase_reason": QT_TRANSLATE_NOOP("Messages", "Say why the data is erased; it is kept in the record."),
+    "cannot_write": QT_TRANSLATE_NOOP("Messages", "The file cannot be written there. Choose another folder."),
     # booking
     "bad_amount": QT_TRANSLATE_NOOP("Messages", "That is not an amount; type it like 12.50."),
     "bad_items": QT_TRANSLATE_NOOP(

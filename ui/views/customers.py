@@ -16,6 +16,7 @@ from ..dialogs.customer_edit import CustomerEditDialog
 from ..dialogs.history import HistoryDialog
 from ..dialogs.import_customers import ImportCustomersDialog
 from ..dialogs.merge import MergeDialog
+from ..dialogs.privacy import EraseDataDialog, ExportDataDialog
 from ..i18n import fill
 from ..messages import describe
 from ..models.customer_table import CARD, EMAIL, CustomerTableModel
@@ -82,6 +83,15 @@ class CustomersView(QWidget):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             actions.addWidget(button)
+        self.export_button, self.erase_button = QPushButton(), QPushButton()  # the customer's rights (GDPR)
+        actions.addSpacing(16)
+        for button, name, slot in ((self.export_button, "exportData", self.export_data),
+                                   (self.erase_button, "eraseData", self.erase_data)):
+            button.setObjectName(name)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        self.export_path = None  # where the export dialog proposes to save (None: Documents); tests set it
         actions.addStretch(1)
         self.import_button = QPushButton()  # for the whole list, not the selected customer: at the bottom
         self.import_button.setObjectName("importCustomers")
@@ -110,6 +120,10 @@ class CustomersView(QWidget):
         self.merge_button.setText(self.tr("Merge …"))
         self.reissue_button.setText(self.tr("Re-issue card …"))
         self.block_button.setText(self.tr("Block card …"))
+        self.export_button.setText(self.tr("Export data …"))
+        self.export_button.setToolTip(self.tr("Everything held about the customer as a file, for them (GDPR)"))
+        self.erase_button.setText(self.tr("Erase …"))
+        self.erase_button.setToolTip(self.tr("Erase the customer's personal data at their request (GDPR)"))
         self.import_button.setText(self.tr("Import …"))
         self.import_button.setToolTip(self.tr("Import customers from a CSV file (a paper card list, another app)"))
         self.empty.setText(self.tr("Type a name, phone number, email or card number to find customers."))
@@ -157,7 +171,7 @@ class CustomersView(QWidget):
     def _update_buttons(self) -> None:
         has = self.selected() is not None
         for button in (self.edit_button, self.block_button, self.reissue_button, self.merge_button,
-                       self.history_button):
+                       self.history_button, self.export_button, self.erase_button):
             button.setEnabled(has)
 
     def _name(self, customer_id: str) -> str:
@@ -202,6 +216,30 @@ class CustomersView(QWidget):
             self.changed.emit()
 
         return self._open(dialog, merged)
+
+    def export_data(self) -> QDialog | None:
+        customer_id = self.selected()
+        if customer_id is None or self.staff is None:
+            return None
+        name = self._name(customer_id)
+        dialog = ExportDataDialog(self.service, self.staff, customer_id, name, self, self.export_path)
+        return self._open(dialog, lambda: self.message.setText(
+            fill(self.tr("The data of %1 is saved in %2."), name, str(dialog.saved))))
+
+    def erase_data(self) -> QDialog | None:
+        customer_id = self.selected()
+        if customer_id is None or self.staff is None:
+            return None
+        name = self._name(customer_id)
+        dialog = EraseDataDialog(self.service, self.staff, customer_id, name, self)
+
+        def erased() -> None:
+            self.message.setText(fill(self.tr("The personal data of %1 is erased and the cards are blocked; the "
+                                              "bookings' figures stay."), name))
+            self.refresh()
+            self.changed.emit()
+
+        return self._open(dialog, erased)
 
     def import_customers(self) -> QDialog | None:
         if self.staff is None:
