@@ -284,8 +284,8 @@ def reports(window, shot: Shooter) -> None:
     """The Reports tab the owner area opens on: the window, the whole dashboard scrolled through (one tall
     picture), and a custom range that ends before it starts."""
     view = window.owner.view.reports
-    wait_for(lambda: view.current is not None and not view.is_loading, ms=30_000)
-    shot(window, "owner-reports", ms=1200)
+    wait_for(lambda: view.current is not None and not view.is_loading and view.charts_drawn, ms=30_000)
+    shot(window, "owner-reports")
     shot(view.content, "owner-reports-full")
     today = view.today()
     view.picker.set_range(today, today - timedelta(days=7))

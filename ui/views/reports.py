@@ -307,6 +307,11 @@ class ReportsView(QWidget):
     def is_loading(self) -> bool:
         return not self.loading.isHidden()
 
+    @property
+    def charts_drawn(self) -> bool:
+        """Every chart on screen shows its figure at its size (they are drawn in the background after loading)."""
+        return all(chart.up_to_date for chart in self.charts.values() if chart.isVisible())
+
     def refresh(self) -> None:
         """Build the report for the period, shop and inactive days now chosen, in the background."""
         self._days_timer.stop()
