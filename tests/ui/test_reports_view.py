@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 from babel.numbers import format_currency, format_decimal, format_percent
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos_loyalty import demo
@@ -108,6 +108,8 @@ def test_the_period_buttons_and_a_custom_range_refused_when_it_ends_before_it_st
     picker = PeriodPicker(lambda: today)
     qtbot.addWidget(picker)
     picker.show()
+    picker.activateWindow()  # shortcuts (Enter) go to the active window
+    qtbot.waitUntil(picker.isActiveWindow, timeout=2000)
     assert picker.period() == Period.named("month", today)
     with qtbot.waitSignal(picker.chosen):
         qtbot.mouseClick(picker.buttons["week"], Qt.LeftButton)
@@ -125,6 +127,12 @@ def test_the_period_buttons_and_a_custom_range_refused_when_it_ends_before_it_st
     with qtbot.waitSignal(picker.chosen):
         assert picker.set_range(date(2026, 3, 1), date(2026, 3, 10))
     assert picker.error.isHidden() and picker.period() == Period.custom(date(2026, 3, 1), date(2026, 3, 10))
+
+    picker.last.setDate(QDate(2026, 3, 12))
+    picker.last.setFocus()
+    with qtbot.waitSignal(picker.chosen):  # Enter in a date field shows the range
+        qtbot.keyClick(picker.last, Qt.Key_Return)
+    assert picker.period() == Period.custom(date(2026, 3, 1), date(2026, 3, 12))
 
 
 # ---- the dashboard on a demo shop ----

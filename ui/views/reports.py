@@ -65,7 +65,6 @@ class ReportsView(QWidget):
         self.current: Loaded | None = None
         self._serial = 0  # the newest request; an older one's answer is dropped when it arrives
         self._wording: str | None = None  # the language the newest request words the report in
-        self._exporting = 0
 
         self.picker = PeriodPicker(self.today)
         self.picker.chosen.connect(self.refresh)
@@ -583,33 +582,25 @@ class ReportsView(QWidget):
 
     def save_pdf(self, path: str) -> None:
         """Write the report on screen to `path` as a PDF, in the background."""
-        report, lang = self.current.report, i18n.language()
-
-        def work() -> str:
-            write_pdf(report, Path(path), lang)
-            return path
-
-        self._export(work, self.tr("Saving the PDF …"))
+        self._export(write_pdf, path, self.tr("Saving the PDF …"))
 
     def save_csv(self, folder: str) -> None:
         """Write every table of the report on screen into `folder` as CSV files, in the background."""
+        self._export(write_csv, folder, self.tr("Saving the CSV files …"))
+
+    def _export(self, write, where: str, saying: str) -> None:
         report, lang = self.current.report, i18n.language()
 
         def work() -> str:
-            write_csv(report, Path(folder), lang)
-            return folder
+            write(report, Path(where), lang)
+            return where
 
-        self._export(work, self.tr("Saving the CSV files …"))
-
-    def _export(self, work, saying: str) -> None:
-        self._exporting += 1
         for button in (self.pdf_button, self.csv_button):
             button.setEnabled(False)  # one export at a time: a second click would write the same files again
         self._say(saying)
         run_in_background(work, self._exported, self._export_failed)
 
     def _export_done(self) -> None:
-        self._exporting -= 1
         for button in (self.pdf_button, self.csv_button):
             button.setEnabled(self.current is not None)
 

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from pos_loyalty.reports import Period
@@ -84,6 +85,10 @@ class PeriodPicker(QWidget):
         for widget in (self.from_label, self.first, self.to_label, self.last, self.show_button):
             custom.addWidget(widget)
         custom.addWidget(self.error, 1)
+        for key in (Qt.Key_Return, Qt.Key_Enter):  # Enter in a date field shows the range, like the button
+            enter = QShortcut(QKeySequence(key), self.custom)
+            enter.setContext(Qt.WidgetWithChildrenShortcut)
+            enter.activated.connect(self.apply_custom)
         self.custom.hide()
 
         layout = QVBoxLayout(self)
