@@ -72,8 +72,9 @@ def build(app: Loyalty, period: Period, shop_id: str | None = None, *, now: date
     start, end = period.bounds(zone)
     as_of = min(now, end)
     with _snapshot(app):  # a booking made meanwhile is in every figure or in none
-        kpis, days, hours, staff, moves, funnel = _period(app, program, period, shop_id, now, as_of)
-        previous = _period(app, program, period.previous(), shop_id, now, min(now, start))[0]
+        kpis, per_day, moves, funnel = _kpis(conn, program, period, shop_id, now, as_of)
+        days, hours, staff = _series(app, program, period, shop_id, per_day)
+        previous = _kpis(conn, program, period.previous(), shop_id, now, min(now, start))[0]
         members = sql.members_now(conn, us(now), us(now - timedelta(days=inactive_days)), shop_id)
         stamps, points, cashback = sql.liability(conn, shop_id)
         inactive = _inactive(app, now, inactive_days, shop_id, zone)
@@ -147,36 +148,28 @@ def local_sql(zone: ZoneInfo, start: datetime, end: datetime) -> str:
     return f"({{0}} + CASE {' '.join(cases)} ELSE {current} END)"
 
 
-def _period(app: Loyalty, program: Program, period: Period, shop_id: str | None, now: datetime,
-            as_of: datetime) -> tuple[Kpis, tuple[Day, ...], tuple[tuple[int, ...], ...], tuple[StaffRow, ...],
-                                      dict[str, int], Funnel]:
-    """The figures of one period: kpis, days, busiest hours, staff leaderboard, tier moves ('from>to' -> count) and
-    the funnel of its new members."""
-    conn = app.db.conn
+def _kpis(conn, program: Program, period: Period, shop_id: str | None, now: datetime,
+          as_of: datetime) -> tuple[Kpis, dict[int, dict], dict[str, int], Funnel]:
+    """The figures of one period; its visits and revenue per day (index into the period's days), its tier moves
+    ('from>to' -> count) and the funnel of its new members."""
     start, end = period.bounds(program.zone)
-    local = local_sql(program.zone, start, end)
-    first_slot, end_slot = us(start) // sql.SLOT_US, us(end) // sql.SLOT_US
     epoch_day = (period.start - date(1970, 1, 1)).days
     per_day: dict[int, dict] = defaultdict(lambda: defaultdict(int))
     sums: dict[str, int] = defaultdict(int)
     moves: dict[str, int] = defaultdict(int)
-    for row in sql.flows_by_day(conn, local, first_slot, end_slot, shop_id):
-        kind, day = row["kind"], per_day[row["day"] - epoch_day]
+    for row in sql.flows_by_day(conn, local_sql(program.zone, start, end), us(start) // sql.SLOT_US,
+                                us(end) // sql.SLOT_US, shop_id):
+        kind = row["kind"]
         for field in ("n", "amount", "stamps", "points", "cashback", "value"):
             sums[f"{kind}.{field}"] += row[field]
         if kind == "purchase":
             side = "members" if row["identified"] else "anonymous"
-            day[f"visits.{side}"] += row["n"]
-            day[f"revenue.{side}"] += row["amount"]
+            per_day[row["day"] - epoch_day][f"visits.{side}"] += row["n"]
+            per_day[row["day"] - epoch_day][f"revenue.{side}"] += row["amount"]
             sums[f"visits.{side}"] += row["n"]
             sums[f"revenue.{side}"] += row["amount"]
         elif kind == "tier":
             moves[row["label"]] += row["n"]
-    enrolled = sql.enrolled(conn, local, us(start), us(end), shop_id)
-    per_staff: dict[str | None, int] = defaultdict(int)
-    for row in enrolled:
-        per_day[row["day"] - epoch_day]["enrolled"] += row["n"]
-        per_staff[row["staff_id"]] += row["n"]
     once, twice = sql.visitors(conn, us(start), us(end), shop_id)
     active = sql.visitors(conn, us(as_of - timedelta(days=ACTIVE_DAYS)), us(as_of), shop_id)[0]
     group = sql.cohort(conn, us(start), us(end), shop_id, reward_prices(program), us(now))
@@ -190,7 +183,7 @@ def _period(app: Loyalty, program: Program, period: Period, shop_id: str | None,
         return -(sums[f"redeem.{unit}"] + sums[f"donate.{unit}"])
 
     kpis = Kpis(
-        members_enrolled=sum(per_staff.values()), active_members=active, visits=visits, revenue=revenue,
+        members_enrolled=group["enrolled"], active_members=active, visits=visits, revenue=revenue,
         average_spend=_divide(revenue.total, visits.total), repeat_visit_rate=_rate(twice, once),
         stamps_issued=earned("stamps"), stamps_redeemed=taken("stamps"), points_issued=earned("points"),
         points_redeemed=taken("points"), cashback_issued=earned("cashback"), cashback_redeemed=taken("cashback"),
@@ -203,19 +196,33 @@ def _period(app: Loyalty, program: Program, period: Period, shop_id: str | None,
         first_reward_share=_rate(group["reached_early"], group["enrolled"]),
         days_to_first_reward=group["reward_after"] / sql.DAY_US if group["reward_after"] is not None else None,
     )
+    funnel = Funnel(group["enrolled"], group["visited"], group["visited_again"], group["reached"], group["redeemed"])
+    return kpis, per_day, dict(moves), funnel
+
+
+def _series(app: Loyalty, program: Program, period: Period, shop_id: str | None, per_day: dict[int, dict]
+            ) -> tuple[tuple[Day, ...], tuple[tuple[int, ...], ...], tuple[StaffRow, ...]]:
+    """The period day by day, its busiest hours and its staff leaderboard (the period before needs none)."""
+    conn = app.db.conn
+    start, end = period.bounds(program.zone)
+    local = local_sql(program.zone, start, end)
+    epoch_day = (period.start - date(1970, 1, 1)).days
+    per_staff: dict[str | None, int] = defaultdict(int)
+    for row in sql.enrolled(conn, local, us(start), us(end), shop_id):
+        per_day[row["day"] - epoch_day]["enrolled"] += row["n"]
+        per_staff[row["staff_id"]] += row["n"]
     days = tuple(
         Day(day, Split(per_day[n]["visits.members"], per_day[n]["visits.anonymous"]),
             Split(per_day[n]["revenue.members"], per_day[n]["revenue.anonymous"]), per_day[n]["enrolled"])
         for n, day in enumerate(period.dates()))
     hours = [[0] * 24 for _ in range(7)]
-    for row in sql.visits_by_hour(conn, local, first_slot, end_slot, shop_id):
+    for row in sql.visits_by_hour(conn, local, us(start) // sql.SLOT_US, us(end) // sql.SLOT_US, shop_id):
         hours[row["weekday"]][row["hour"]] += row["n"]
     system = app.system_staff()
     names = {s["id"]: s["name"] for s in app.staff_list()} | {system.id: system.name}
     staff = tuple(sorted((StaffRow(sid or "", names.get(sid, ""), n) for sid, n in per_staff.items()),
                          key=lambda r: (-r.enrolled, r.name.casefold(), r.staff_id)))
-    funnel = Funnel(group["enrolled"], group["visited"], group["visited_again"], group["reached"], group["redeemed"])
-    return kpis, days, tuple(tuple(row) for row in hours), staff, dict(moves), funnel
+    return days, tuple(tuple(row) for row in hours), staff
 
 
 def _features(program: Program, *periods: Kpis) -> tuple[str, ...]:
