@@ -132,6 +132,10 @@ def _schema() -> str:
     early_new = f"{at_new} < enrolled_at + {_EARLY_US}"
     earned_new = ", ".join(f"earned_{u} = earned_{u} + new.{u}, early_{u} = early_{u} + "
                            f"CASE WHEN {early_new} THEN new.{u} ELSE 0 END" for u in ("stamps", "points", "cashback"))
+    ledger_row = (f"INSERT INTO report_ledger (seq, customer, root, at, kind, shop, amount, points) "
+                  f"SELECT new.seq, c.num, COALESCE(r.num, c.num), {at_new}, {{kind}}, new.shop_id, new.amount, "
+                  f"new.points FROM customers c LEFT JOIN customers r ON r.id = c.merged_into "
+                  f"WHERE c.id = new.customer_id;")
     original = "(SELECT {} FROM events WHERE id = new.ref)"
     orig_root = _root_of(original.format("customer_id"))
     old_root = "(SELECT num FROM customers WHERE id = COALESCE(old.merged_into, old.id))"
@@ -254,9 +258,7 @@ END;
 
 CREATE TRIGGER report_visit AFTER INSERT ON events WHEN new.kind = 'purchase'
 BEGIN
-    INSERT INTO report_ledger (seq, customer, root, at, kind, shop, amount, points)
-        SELECT new.seq, c.num, COALESCE(r.num, c.num), {at_new}, 0, new.shop_id, new.amount, new.points
-        FROM customers c LEFT JOIN customers r ON r.id = c.merged_into WHERE c.id = new.customer_id;
+    {ledger_row.format(kind=0)}
     {_chain(own_root, f"AND at >= {at_new} AND (at > {at_new} OR seq >= new.seq)")}
     UPDATE report_members SET visits = visits + 1, spend = spend + new.amount,
         last_visit = max(COALESCE(last_visit, 0), {at_new}), {earned_new}
@@ -265,9 +267,7 @@ END;
 
 CREATE TRIGGER report_bonus AFTER INSERT ON events WHEN new.kind = 'bonus'
 BEGIN
-    INSERT INTO report_ledger (seq, customer, root, at, kind, shop, amount, points)
-        SELECT new.seq, c.num, COALESCE(r.num, c.num), {at_new}, 1, new.shop_id, new.amount, new.points
-        FROM customers c LEFT JOIN customers r ON r.id = c.merged_into WHERE c.id = new.customer_id;
+    {ledger_row.format(kind=1)}
 END;
 
 CREATE TRIGGER report_earning AFTER INSERT ON events WHEN new.kind IN ('bonus', 'adjust')
