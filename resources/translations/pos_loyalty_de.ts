@@ -632,8 +632,8 @@
         <translation>Die anderen Kassen und der Server löschen die Daten ebenfalls beim nächsten Abgleich.</translation>
     </message>
     <message>
-        <source>Why, for the record: e.g. asked at the counter (no names)</source>
-        <translation>Warum, fürs Protokoll: z. B. an der Kasse gewünscht (keine Namen)</translation>
+        <source>Why? E.g. asked at the counter (no names)</source>
+        <translation>Warum? Z. B. an der Kasse gewünscht (keine Namen)</translation>
     </message>
     <message>
         <source>Erase</source>

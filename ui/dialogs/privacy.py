@@ -40,11 +40,15 @@ class _Base(QDialog):
     def __init__(self, service: Loyalty, staff: StaffMember, customer_id: str, name: str, parent: QWidget | None):
         super().__init__(parent)
         self.data_dir, self.staff, self.customer_id, self.name = service.data_dir, staff, customer_id, name
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(720)
         self.error = error_label()
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(28, 24, 28, 24)
         self.layout_.setSpacing(12)
+
+    def fit(self) -> None:
+        """Wrapped labels need the height their lines take at the dialog's width; Qt's first guess is shorter."""
+        self.setMinimumHeight(self.layout_.totalHeightForWidth(self.minimumWidth()))
 
     def heading(self, text: str) -> None:
         label = QLabel(text)
@@ -92,6 +96,7 @@ class ExportDataDialog(_Base):
         self.layout_.addWidget(self.error)
         buttons, self.confirm = button_row(self, self.tr("Save file"), self.tr("Cancel"), "saveExport", self.submit)
         self.layout_.addLayout(buttons)
+        self.fit()
 
     def choose(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the customer's data"), self.path.text(),
@@ -126,7 +131,7 @@ class EraseDataDialog(_Base):
         self.setWindowTitle(self.tr("Erase customer data"))
         self.result_: dict | None = None
         self.heading(self.tr("Erase customer data"))
-        self.text(fill(self.tr("Erase the personal data of %1? This cannot be undone."), name), "prompt", "question")
+        self.text(fill(self.tr("Erase the personal data of %1? This cannot be undone."), name), None, "question")
         self.text(self.tr("What goes"), "subtitle")
         self.text(self.tr("Name, email, phone number, birthday and email consent, and notes staff typed about them. "
                           "Their cards are blocked: the customer is forgotten here."))
@@ -137,13 +142,14 @@ class EraseDataDialog(_Base):
         self.reason = QLineEdit()
         self.reason.setObjectName("eraseReason")
         self.reason.setMaxLength(120)
-        self.reason.setPlaceholderText(self.tr("Why, for the record: e.g. asked at the counter (no names)"))
+        self.reason.setPlaceholderText(self.tr("Why? E.g. asked at the counter (no names)"))
         self.layout_.addWidget(self.reason)
         self.layout_.addWidget(self.error)
         buttons, self.confirm = button_row(self, self.tr("Erase"), self.tr("Cancel"), "confirmErase", self.submit,
                                            default=False)
         self.confirm.setAutoDefault(False)  # Enter in the reason field must not erase: a click does
         self.layout_.addLayout(buttons)
+        self.fit()
 
     def submit(self) -> None:
         reason = self.reason.text().strip()

@@ -83,15 +83,6 @@ class CustomersView(QWidget):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             actions.addWidget(button)
-        self.export_button, self.erase_button = QPushButton(), QPushButton()  # the customer's rights (GDPR)
-        actions.addSpacing(16)
-        for button, name, slot in ((self.export_button, "exportData", self.export_data),
-                                   (self.erase_button, "eraseData", self.erase_data)):
-            button.setObjectName(name)
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            actions.addWidget(button)
-        self.export_path = None  # where the export dialog proposes to save (None: Documents); tests set it
         actions.addStretch(1)
         self.import_button = QPushButton()  # for the whole list, not the selected customer: at the bottom
         self.import_button.setObjectName("importCustomers")
@@ -99,9 +90,23 @@ class CustomersView(QWidget):
         self.import_button.clicked.connect(self.import_customers)
         actions.addWidget(self.import_button)
 
+        # The customer's rights (GDPR) in a row under the table: the column beside it is full.
+        self.export_button, self.erase_button = QPushButton(), QPushButton()
+        rights = QHBoxLayout()
+        for button, name, slot in ((self.export_button, "exportData", self.export_data),
+                                   (self.erase_button, "eraseData", self.erase_data)):
+            button.setObjectName(name)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            rights.addWidget(button)
+        rights.addStretch(1)
+        self.export_path = None  # where the export dialog proposes to save (None: Documents); tests set it
+        listing = QVBoxLayout()
+        listing.addWidget(self.table, 1)
+        listing.addLayout(rights)
         row = QHBoxLayout()
         row.setSpacing(14)
-        row.addWidget(self.table, 1)
+        row.addLayout(listing, 1)
         row.addLayout(actions)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
