@@ -12,7 +12,7 @@ from .build import INACTIVE_DAYS, build
 from .export import write_csv, write_pdf
 from .model import Report
 from .period import KINDS, Period, PeriodError
-from .tables import tables
+from .tables import is_number, tables
 from .texts import language, summary, text
 
 
@@ -87,14 +87,10 @@ def text_table(report: Report, lang: str) -> str:
 
 def _aligned(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(c)) for c in column) for column in zip(headers, *rows)]
-    numeric = [all(_numeric(r[i]) for r in rows) for i in range(len(headers))]
+    numeric = [all(is_number(r[i]) or not r[i] for r in rows) for i in range(len(headers))]
 
     def line(cells) -> str:
         return "  ".join(str(c).rjust(w) if numeric[i] else str(c).ljust(w)
                          for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
 
     return "\n".join([line(headers), "  ".join("-" * w for w in widths)] + [line(r) for r in rows])
-
-
-def _numeric(cell: str) -> bool:
-    return not cell or cell.lstrip("+-").replace(",", "").replace(".", "").isdigit()

@@ -32,7 +32,7 @@ from ..errors import LoyaltyError
 from ..paths import resource
 from .charts import charts_for
 from .model import Report
-from .tables import tables
+from .tables import is_number, tables
 from .texts import language, number, summary, text, weekdays
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -93,6 +93,8 @@ def write_pdf(report: Report, path: str | Path, lang: str) -> Path:
         if name == "inactive" and report.inactive_count > len(rows):
             note = text("pdf.first_rows", lang, rows=number(len(rows), lang), total=number(report.inactive_count,
                                                                                           lang))
+        if name == "inactive":  # the start of the customer number finds the customer; the CSV has it whole
+            rows = [[row[0][:8] + "…", *row[1:]] for row in rows]
         story += _table_section(text(f"table.{name}", lang), headers, rows, styles, note=note)
         if name == "days":  # the hours read better as 24 rows of weekdays than as 25 columns across A4
             story += _table_section(text("table.hours", lang), *_hours_down(report, hours, lang), styles)
@@ -148,11 +150,11 @@ def _title_block(report: Report, lang: str, styles) -> list:
 def _table_section(title: str, headers: list[str], rows: list[list[str]], styles, widths=None, note=None) -> list:
     """A heading and a table whose header row repeats on every page it runs over."""
     width = A4[0] - 2 * _MARGIN
-    numeric = [all(_is_number(r[i]) for r in rows if r[i]) and any(r[i] for r in rows) for i in range(len(headers))]
+    numeric = [all(is_number(r[i]) for r in rows if r[i]) and any(r[i] for r in rows) for i in range(len(headers))]
     data = [[Paragraph(escape(h), styles["head_number" if numeric[i] else "head"]) for i, h in enumerate(headers)]]
     data += [[Paragraph(escape(c), styles["number" if numeric[i] else "cell"]) for i, c in enumerate(row)]
              for row in rows]
-    columns = [width * w for w in widths] if widths else None
+    columns = [width * w for w in widths] if widths else _fit(headers, rows, width)
     table = Table(data, colWidths=columns, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF4")),
@@ -167,16 +169,24 @@ def _table_section(title: str, headers: list[str], rows: list[list[str]], styles
     return out
 
 
+def _fit(headers: list[str], rows: list[list[str]], width: float) -> list[float]:
+    """Column widths from what they hold: a column as wide as its longest cell (headers may wrap between words),
+    none wider than 40 % of the page; a table wider than the page shrinks to fit it (its text wraps)."""
+    def measure(text_: str, font: str) -> float:
+        return pdfmetrics.stringWidth(text_, font, 7.5) + 14  # 6 + 6 of cell padding, and a little air
+
+    natural = [min(max([measure(w, BOLD) for w in h.split()] + [measure(r[i], FONT) for r in rows]), 0.4 * width)
+               for i, h in enumerate(headers)]
+    return [w * min(1.0, width / sum(natural)) for w in natural]
+
+
 def _hours_down(report: Report, table: tuple[list[str], list[list[str]]], lang: str):
     """The hours table turned: one row per hour that had a visit, one column per weekday."""
     rows = table[1]
     busy = [h for h in range(24) if any(day[h] for day in report.hours)]
-    return ([text("axis.hour", lang), *weekdays(lang, "abbreviated")],
+    return ([text("column.time", lang), *weekdays(lang, "abbreviated")],
             [[f"{h:02d}:00", *(row[h + 1] for row in rows)] for h in busy])
 
-
-def _is_number(cell: str) -> bool:
-    return cell.replace(",", "").replace(".", "").replace("-", "").replace("+", "").isdigit()
 
 
 def _numbered(template: str):

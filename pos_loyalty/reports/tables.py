@@ -8,6 +8,7 @@ rate without anything to divide by).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..money import exponent, to_decimal
@@ -46,6 +47,11 @@ def tables(report: Report, lang: str) -> dict[str, tuple[list[str], list[list[st
     out["staff"] = _staff(report, lang)
     out["inactive"] = _inactive(report, lang)
     return out
+
+
+def is_number(cell: str) -> bool:
+    """A cell holding a number (aligned right), not a date like 2026-03-01 or 01.03.2026."""
+    return re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", cell) is not None
 
 
 def cell_money(minor: int | None, currency: str, lang: str) -> str:
