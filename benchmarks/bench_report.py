@@ -25,7 +25,9 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import fmt_ms, machine_info, measure, ratio, summarize, table, timing_table, utc_stamp, write_json  # noqa: E402
+from _common import (  # noqa: E402
+    fmt_ms, machine_info, measure, ratio, summarize, table, timing_table, utc_stamp, write_json,
+)
 
 from _shop import CASHIERS, PROGRAM, build as build_shop  # noqa: E402
 from bench_checkout import ensure_database  # noqa: E402

@@ -46,7 +46,8 @@ def test_summary_in_english():
 def test_summary_in_german():  # babel keeps "58 %" and "12,50 €" together with no-break spaces
     assert summary(_report(first_reward_pending=1), "de") == (
         "34 neue Mitglieder in diesem Monat, 12 mehr als im Vormonat; 58\u00a0% erreichten innerhalb von 90 Tagen eine "
-        "erste Prämie (1 hat noch Zeit). 1.234 Besuche brachten 15.432,10\u00a0€, 8\u00a0% mehr als im Vormonat. 812 von 1.530 "
+        "erste Prämie (1 hat noch Zeit). 1.234 Besuche brachten 15.432,10\u00a0€, 8\u00a0% mehr als im Vormonat. "
+        "812 von 1.530 "
         "Mitgliedern kamen in den letzten 90 Tagen. 41 Mitglieder kamen seit 60 Tagen oder länger nicht mehr.")
 
 

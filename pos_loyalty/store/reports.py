@@ -63,7 +63,8 @@ def _value(alias: str) -> str:
             "ELSE 0 END")
 
 
-_SLOT_COLUMNS = "INSERT INTO report_slots (slot, kind, shop, identified, label, n, amount, stamps, points, cashback, value)"
+_SLOT_COLUMNS = ("INSERT INTO report_slots (slot, kind, shop, identified, label, n, amount, stamps, points, cashback, "
+                 "value)")
 _UPSERT = """ ON CONFLICT DO UPDATE SET n = n + excluded.n, amount = amount + excluded.amount,
         stamps = stamps + excluded.stamps, points = points + excluded.points, cashback = cashback + excluded.cashback,
         value = value + excluded.value;"""
@@ -312,7 +313,8 @@ BEGIN
 END;
 
 CREATE TRIGGER report_enrolment AFTER UPDATE OF home_shop, enrolled_by, created_at ON customers
-WHEN old.home_shop IS NOT new.home_shop OR old.enrolled_by IS NOT new.enrolled_by OR old.created_at IS NOT new.created_at
+WHEN old.home_shop IS NOT new.home_shop OR old.enrolled_by IS NOT new.enrolled_by
+    OR old.created_at IS NOT new.created_at
 BEGIN
     {_member_refresh(new_root)}
 END;
