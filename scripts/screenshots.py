@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 import tempfile
 from datetime import timedelta
@@ -244,6 +245,7 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int, only: list[s
         staff = window.owner.view.staff_view
         staff.select("Lea")
         shot(window, "owner-staff")
+        messages(window, shot)
         window.owner.leave()
     finally:
         app.removeEventFilter(scanner)
@@ -252,6 +254,54 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int, only: list[s
         QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         service.close()
     return shot.taken
+
+
+def messages(window, shot: Shooter) -> None:
+    """The Messages tab: the outbox of the demo shop's last days (sent to a mail server on loopback), a message
+    held back with its reason, this till's e-mail settings and a text in the shop's language."""
+    from aiosmtpd.controller import Controller  # noqa: PLC0415 - a dev tool, like this script
+
+    from pos_loyalty.clock import utcnow  # noqa: PLC0415
+    from pos_loyalty.messages.outbox import Outbox  # noqa: PLC0415
+    from pos_loyalty.messages.smtp import SmtpSettings  # noqa: PLC0415
+
+    class Accept:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    mail = Controller(Accept(), hostname="127.0.0.1", port=port)
+    mail.start()
+    owner = window.owner.view
+    view = owner.messages
+    try:
+        box = Outbox(owner.service)
+        box.configure(SmtpSettings(host="127.0.0.1", port=port, security="none", sender="news@baeckerei-korn.de"))
+        now = utcnow().replace(hour=9, minute=30)  # a morning: no quiet hours
+        box.plan(now)
+        box.send_due(now)
+        owner.tabs.setCurrentWidget(view)
+        view.pages.setCurrentWidget(view.outbox)
+        page = view.outbox
+        wait_running(lambda: page.table.rowCount() > 0)
+        page.table.selectRow(0)
+        shot(window, "messages-outbox")
+        page.status_filter.setCurrentIndex(page.status_filter.findData("held"))
+        wait_running(lambda: page.table.rowCount() > 0 and not page.loading)
+        page.table.selectRow(0)
+        shot(window, "messages-held")
+        page.status_filter.setCurrentIndex(0)
+        view.pages.setCurrentWidget(view.smtp)
+        wait_running(lambda: view.smtp.host.text() != "")
+        shot(window, "messages-settings")
+        view.pages.setCurrentWidget(view.texts)
+        view.texts.kind.setCurrentIndex(view.texts.kind.findData("birthday"))
+        view.texts.language.setCurrentIndex(view.texts.language.findData(i18n.language()))
+        shot(window, "messages-texts")
+    finally:
+        mail.stop()
 
 
 def import_wizard(window, customers, shot: Shooter, folder: Path) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..clock import to_db, utcnow
 from ..errors import LoyaltyError, NotFound
-from ..ledger import point_lots
+from ..ledger import derived_id, point_lots
 from ..service import Loyalty
 from ..store import customers as customer_sql, events as event_sql, setup as setup_sql
 from ..store.sync import put as meta_put
@@ -233,7 +233,7 @@ class Outbox:
             "shop": self.app.shop_name(), "currency": program.currency, "as_of": now.date().isoformat(),
             "locale": templates.locale_for(program.locale, language),
             "balance": occasions.balance_facts(program, (7, 120, 350))}
-        token = tokens.make("00000000-0000-0000-0000-000000000000", *setup_sql.signing_key(self.db.conn))
+        token = tokens.make(derived_id("message preview"), *setup_sql.signing_key(self.db.conn))
         settings = self.settings()
         unsubscribe = unsubscribe_for(token, self.db.meta("sync_url"), settings.sender if settings else "shop")
         return templates.render(kind, facts, language, name, unsubscribe)

@@ -15,7 +15,8 @@ import ssl
 from dataclasses import dataclass, replace
 from email import policy
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate
+from email.headerregistry import Address
+from email.utils import formatdate
 from pathlib import Path
 
 import keyring
@@ -162,7 +163,7 @@ def from_env(environ=os.environ, **flags) -> SmtpSettings | None:
 def build(settings: SmtpSettings, *, to: str, subject: str, text: str, html: str, language: str, message_id: str,
           from_name: str, unsubscribe_url: str | None, unsubscribe_mailto: str | None) -> EmailMessage:
     message = EmailMessage()
-    message["From"] = formataddr((settings.sender_name or from_name, settings.sender))
+    message["From"] = Address(display_name=settings.sender_name or from_name, addr_spec=settings.sender)
     message["To"] = to
     message["Subject"] = subject
     message["Date"] = formatdate(localtime=False)

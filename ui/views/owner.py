@@ -11,6 +11,7 @@ from pos_loyalty.staff import StaffMember
 
 from ..theme import set_role
 from .customers import CustomersView
+from .messages import MessagesView
 from .reports import ReportsView
 from .staff import StaffView
 
@@ -40,6 +41,9 @@ class OwnerView(QWidget):
         self.tabs.addTab(self.reports, "")  # first: "how is the program doing?" is what the owner comes for
         self.tabs.addTab(self.customers, "")
         self.tabs.addTab(self.staff_view, "")
+        self.messages = MessagesView(service)
+        self.tabs.addTab(self.messages, "")
+        self.messages.changed.connect(self.changed)
         # A card scanned in the owner area lands in the customer search (see the main window): show its result.
         self.customers.model.modelReset.connect(lambda: self.tabs.setCurrentWidget(self.customers))
         self.customers.changed.connect(self.changed)
@@ -60,6 +64,7 @@ class OwnerView(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.reports), self.tr("Reports"))
         self.tabs.setTabText(self.tabs.indexOf(self.customers), self.tr("Customers"))
         self.tabs.setTabText(self.tabs.indexOf(self.staff_view), self.tr("Staff"))
+        self.tabs.setTabText(self.tabs.indexOf(self.messages), self.tr("Messages"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.LanguageChange:
