@@ -92,6 +92,34 @@ class Loyalty:
         self._program = None
         return version
 
+    def save_program_source(self, text: str, staff: StaffMember) -> int:
+        """The program editor's save: the text becomes a new version if it parses (ProgramError names the mistake
+        otherwise); the same text as the current version stores nothing. Returns the version in force."""
+        if not staff.is_owner:
+            raise Refused("Only the owner changes the loyalty program.", code="not_owner")
+        parsed = program_file.loads(text)
+        with self.db.write() as conn:
+            latest = setup_sql.latest_program(conn)
+            if latest and latest[1] == text:
+                return latest[0]
+            version = setup_sql.add_program(conn, parsed.name, text, utcnow(), staff.id)
+        self._program = None
+        return version
+
+    def program_versions(self) -> list[dict]:
+        """Newest first: version, name, loaded_at (UTC), staff (who saved it), origin ('server' if pulled)."""
+        return [dict(row) | {"loaded_at": from_db(row["loaded_at"])} for row in setup_sql.programs(self.db.conn)]
+
+    def program_source(self, version: int) -> str:
+        source = setup_sql.program_source(self.db.conn, version)
+        if source is None:
+            raise NotFound(f"There is no program version {version}.", code="unknown_program_version")
+        return source
+
+    def restore_program(self, version: int, staff: StaffMember) -> int:
+        """An old version in force again, as a new version (events keep the version they were booked under)."""
+        return self.save_program_source(self.program_source(version), staff)
+
     @property
     def program_version(self) -> int:
         return self._current_program()[0]

@@ -25,7 +25,7 @@ if not os.environ.get("DISPLAY"):
 os.environ.setdefault("POS_LOYALTY_SOUND", "0")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false;qt.qpa.*=false")
 
-from PySide6.QtCore import QEvent, QEventLoop, QRectF, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QDate, QEvent, QEventLoop, QRectF, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -245,6 +245,7 @@ def shoot(language: str, out: Path, data_dir: Path, customers: int, only: list[s
         staff = window.owner.view.staff_view
         staff.select("Lea")
         shot(window, "owner-staff")
+        program_editor(window, shot)
         messages(window, shot)
         window.owner.leave()
     finally:
@@ -342,6 +343,35 @@ def reports(window, shot: Shooter) -> None:
     shot(window, "owner-reports-custom-refused")
     view.picker.choose("month")
     wait_for(lambda: not view.is_loading, ms=30_000)
+
+def program_editor(window, shot: Shooter) -> None:
+    """The Program tab: a section beside the live preview (a Tuesday in the happy hour), a mistake shown at its
+    field, the question before saving, and the list of versions."""
+    owner = window.owner.view
+    editor = owner.program_editor
+    owner.tabs.setCurrentWidget(editor)
+    today = QDate.currentDate()
+    editor.preview.day.setDate(today.addDays((2 - today.dayOfWeek()) % 7))  # the next Tuesday
+    editor.preview.items.setText("BIO-BREAD:4.20")
+    editor.form.show_section("bonuses")
+    shot(window, "program-editor")
+    editor.form.show_section("stamps")
+    per_purchase = editor.form.fields[("stamps", "per_purchase")].input
+    per_purchase.selectAll()
+    type_keys(per_purchase, "zwei" if i18n.language() == "de" else "two")
+    shot(window, "program-mistake")
+    per_purchase.selectAll()
+    type_keys(per_purchase, "2")
+    wait_for(editor.save_button.isEnabled)  # the scanner filter hands typed keys on after a moment
+    dialog = editor.ask_save()
+    QTest.qWaitForWindowExposed(dialog)
+    shot(dialog, "program-save")
+    dialog.accept()
+    editor.show_versions()
+    editor.versions.select(1)
+    shot(window, "program-versions")
+    editor.form.show_section("program")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

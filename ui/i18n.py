@@ -116,6 +116,11 @@ def locale_of(program: Program | None = None) -> str:
     return _BABEL[_current]
 
 
+def named(name: str, program: Program | None) -> str:
+    """A tier, bonus or reward name as bookings keep it, in the UI's language where the program file gives one."""
+    return program.name_in(name, _current) if program else name
+
+
 def money(minor: int, program: Program | None = None, currency: str | None = None) -> str:
     currency = currency or (program.currency if program else "EUR")
     return format_money(minor, currency, locale_of(program))

@@ -311,15 +311,15 @@ def _items_cost_more(m: dict, program: Program | None) -> str:
 
 @_variant("insufficient_balance", r"'(?P<reward>.*)' needs (?P<cost>\d+) stamps; the card has (?P<have>-?\d+)\.")
 def _few_stamps(m: dict, program: Program | None) -> str:
-    return fill(Messages.tr("“%1” needs %2; the card has %3."), m["reward"], _stamps(int(m["cost"])),
-                _stamps(int(m["have"])))
+    return fill(Messages.tr("“%1” needs %2; the card has %3."), i18n.named(m["reward"], program),
+                _stamps(int(m["cost"])), _stamps(int(m["have"])))
 
 
 @_variant("insufficient_balance",
           r"'(?P<reward>.*)' needs (?P<cost>\d+) points; the balance is (?P<have>-?\d+) points\.")
 def _few_points(m: dict, program: Program | None) -> str:
-    return fill(Messages.tr("“%1” needs %2; the balance is %3."), m["reward"], _points(int(m["cost"])),
-                _points(int(m["have"])))
+    return fill(Messages.tr("“%1” needs %2; the balance is %3."), i18n.named(m["reward"], program),
+                _points(int(m["cost"])), _points(int(m["have"])))
 
 
 @_variant("insufficient_balance", r"Cannot take (?P<take>\d+) points: the balance is (?P<have>-?\d+) points\.")

@@ -35,11 +35,13 @@ def earned(receipt: Receipt, program: Program | None) -> str:
     text = (deltas(receipt.stamps, receipt.points, receipt.cashback, program)
             or ReceiptText.tr("Booked; nothing earned this time."))
     own = (None, receipt.balance.customer_id)  # a referral bonus may go to someone else
-    names = [b["name"] for b in receipt.bonuses if b.get("name") and b.get("customer") in own]
+    names = [i18n.named(b["name"], program) for b in receipt.bonuses
+             if b.get("name") and b.get("customer") in own]
     if names:
         text += "  (" + ", ".join(dict.fromkeys(names)) + ")"
-    if receipt.tier_change:
-        text += "\n" + fill(ReceiptText.tr("New tier: %1"), receipt.tier_change)
+    if receipt.tier_change:  # "Bronze → Silver", as the service writes it
+        change = " → ".join(i18n.named(tier, program) for tier in receipt.tier_change.split(" → "))
+        text += "\n" + fill(ReceiptText.tr("New tier: %1"), change)
     return text
 
 
@@ -47,7 +49,7 @@ def redeemed(receipt: Receipt, reward_id: str, program: Program | None) -> str:
     if reward_id == CASHBACK_REWARD:
         return fill(ReceiptText.tr("Cashback paid out: %1"), i18n.money(-receipt.cashback, program))
     reward = program.reward(reward_id) if program else None
-    return fill(ReceiptText.tr("Redeemed: %1"), reward.name if reward else reward_id)
+    return fill(ReceiptText.tr("Redeemed: %1"), reward.name_in(i18n.language()) if reward else reward_id)
 
 
 def undone(receipt: Receipt, program: Program | None) -> str:

@@ -33,3 +33,14 @@ def add_program(conn: sqlite3.Connection, name: str, source: str, at: datetime, 
 def latest_program(conn: sqlite3.Connection) -> tuple[int, str] | None:
     row = conn.execute("SELECT version, source FROM programs ORDER BY version DESC LIMIT 1").fetchone()
     return (row[0], row[1]) if row else None
+
+
+def programs(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every program version, newest first, with the name of who loaded it (staff names are not personal fields)."""
+    return conn.execute("SELECT p.version, p.name, p.loaded_at, p.origin, s.name AS staff, s.role AS staff_role "
+                        "FROM programs p LEFT JOIN staff s ON s.id = p.staff_id ORDER BY p.version DESC").fetchall()
+
+
+def program_source(conn: sqlite3.Connection, version: int) -> str | None:
+    row = conn.execute("SELECT source FROM programs WHERE version = ?", (version,)).fetchone()
+    return row[0] if row else None

@@ -160,7 +160,8 @@ def apply_page(conn: sqlite3.Connection, page: dict, at: datetime, system_staff:
         latest = conn.execute("SELECT source FROM programs ORDER BY version DESC LIMIT 1").fetchone()
         if (latest is None or latest[0] != program["source"]) and check_program(program["source"]):
             number = conn.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM programs").fetchone()[0]
-            conn.execute("INSERT INTO programs (version, name, source, loaded_at, staff_id) VALUES (?, ?, ?, ?, ?)",
+            conn.execute("INSERT INTO programs (version, name, source, loaded_at, staff_id, origin) "
+                         "VALUES (?, ?, ?, ?, ?, 'server')",
                          (number, program["name"], program["source"], now, system_staff))
             programs += 1
         put(conn, "sync_program", program["version"])

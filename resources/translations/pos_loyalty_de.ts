@@ -210,6 +210,13 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>CounterView</name>
     <message>
         <source>Search: name, phone, email, card  (F3)</source>
@@ -2120,6 +2127,10 @@
         <translation>Team</translation>
     </message>
     <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
@@ -2207,6 +2218,434 @@
     <message>
         <source>Print a blank card …</source>
         <translation>Leere Karte drucken …</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramEditor</name>
+    <message>
+        <source>Versions and files</source>
+        <translation>Versionen und Dateien</translation>
+    </message>
+    <message>
+        <source>Every saved version of the program. Open a program file to edit it here, or export the program as a file.</source>
+        <translation>Alle gespeicherten Versionen des Programms. Öffnen Sie eine Programmdatei, um sie hier zu bearbeiten, oder exportieren Sie das Programm als Datei.</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>Export file…</source>
+        <translation>Datei exportieren …</translation>
+    </message>
+    <message>
+        <source>Show the mistake</source>
+        <translation>Zum Fehler</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Save as new version  (Ctrl+S)</source>
+        <translation>Als neue Version speichern  (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Mistake in %1: %2</source>
+        <translation>Fehler in %1: %2</translation>
+    </message>
+    <message>
+        <source>Mistake: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes: the counter still uses the version in force.</source>
+        <translation>Nicht gespeicherte Änderungen: Die Kasse arbeitet noch mit der geltenden Version.</translation>
+    </message>
+    <message>
+        <source>No program yet: switch on stamps, points or cashback and save.</source>
+        <translation>Noch kein Programm: Schalten Sie Stempel, Punkte oder Cashback ein und speichern Sie.</translation>
+    </message>
+    <message>
+        <source>Version %1 is in force.</source>
+        <translation>Version %1 gilt.</translation>
+    </message>
+    <message>
+        <source>This till is connected to your chain&apos;s server. A program the chain&apos;s admin uploads there replaces the one here at the next sync; what you save here applies to this till only until then. To change the program for every shop, export the file and send it to the admin.</source>
+        <translation>Diese Kasse ist mit dem Server Ihrer Kette verbunden. Ein Programm, das die Verwaltung der Kette dort hochlädt, ersetzt das Programm hier beim nächsten Abgleich; was Sie hier speichern, gilt bis dahin nur für diese Kasse. Um das Programm für alle Geschäfte zu ändern, exportieren Sie die Datei und schicken Sie sie der Verwaltung.</translation>
+    </message>
+    <message>
+        <source>The program in force came from the server.</source>
+        <translation>Das geltende Programm kam vom Server.</translation>
+    </message>
+    <message>
+        <source>This till is connected to a server: a program the chain&apos;s admin uploads there later replaces this one.</source>
+        <translation>Diese Kasse ist mit einem Server verbunden: Ein Programm, das die Verwaltung der Kette dort später hochlädt, ersetzt dieses.</translation>
+    </message>
+    <message>
+        <source>Save as version %1?</source>
+        <translation>Als Version %1 speichern?</translation>
+    </message>
+    <message>
+        <source>From now on the counter books purchases under version %1. Bookings made so far keep the version they were booked under.</source>
+        <translation>Ab jetzt bucht die Kasse Einkäufe nach Version %1. Bisherige Buchungen behalten die Version, nach der sie gebucht wurden.</translation>
+    </message>
+    <message>
+        <source>Save version %1</source>
+        <translation>Version %1 speichern</translation>
+    </message>
+    <message>
+        <source>Saved as version %1: the counter uses it now.</source>
+        <translation>Als Version %1 gespeichert: Die Kasse verwendet sie ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Version %1 is saved again as version %2 and applies from now on. Bookings made so far keep their versions.</source>
+        <translation>Version %1 wird erneut als Version %2 gespeichert und gilt ab jetzt. Bisherige Buchungen behalten ihre Versionen.</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes in the editor are discarded.</source>
+        <translation>Ihre nicht gespeicherten Änderungen im Editor werden verworfen.</translation>
+    </message>
+    <message>
+        <source>Restore version %1?</source>
+        <translation>Version %1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Restore as version %1</source>
+        <translation>Als Version %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Version %1 is restored as version %2.</source>
+        <translation>Version %1 ist als Version %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Open a program file</source>
+        <translation>Programmdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Program files (*.toml);;All files (*)</source>
+        <translation>Programmdateien (*.toml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 ließ sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>Opened %1: check it, then save it as a new version.</source>
+        <translation>%1 geöffnet: Prüfen Sie das Programm und speichern Sie es dann als neue Version.</translation>
+    </message>
+    <message>
+        <source>Export the program file</source>
+        <translation>Programmdatei exportieren</translation>
+    </message>
+    <message>
+        <source>Program files (*.toml)</source>
+        <translation>Programmdateien (*.toml)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportiert nach %1.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 ließ sich nicht schreiben: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramErrors</name>
+    <message>
+        <source>stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>This key is not known (did you mean “%1”?).</source>
+        <translation>Diesen Eintrag gibt es nicht (gemeint ist wohl „%1“).</translation>
+    </message>
+    <message>
+        <source>This key is not known. Known keys: %1.</source>
+        <translation>Diesen Eintrag gibt es nicht. Bekannt sind: %1.</translation>
+    </message>
+    <message>
+        <source>This must be a section of its own.</source>
+        <translation>Das muss ein eigener Abschnitt sein.</translation>
+    </message>
+    <message>
+        <source>Type a whole number, like 3 (not “%1”).</source>
+        <translation>Geben Sie eine ganze Zahl ein, etwa 3 (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>Type %1 or more.</source>
+        <translation>Geben Sie %1 oder mehr ein.</translation>
+    </message>
+    <message>
+        <source>Type %1 or less.</source>
+        <translation>Geben Sie %1 oder weniger ein.</translation>
+    </message>
+    <message>
+        <source>Type an amount, like 2.50 (not “%1”).</source>
+        <translation>Geben Sie einen Betrag ein, etwa 2,50 (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>%1 is not an amount in %2 (too many decimals?).</source>
+        <translation>%1 ist kein Betrag in %2 (zu viele Nachkommastellen?).</translation>
+    </message>
+    <message>
+        <source>Type a number, like 1.5 (not “%1”).</source>
+        <translation>Geben Sie eine Zahl ein, etwa 1,5 (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>This cannot be negative.</source>
+        <translation>Das darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>This must be more than zero.</source>
+        <translation>Das muss mehr als null sein.</translation>
+    </message>
+    <message>
+        <source>Fill this in.</source>
+        <translation>Bitte ausfüllen.</translation>
+    </message>
+    <message>
+        <source>Type a text here.</source>
+        <translation>Bitte hier einen Text eingeben.</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>Wählen Sie eines von: %1.</translation>
+    </message>
+    <message>
+        <source>Type item codes, separated by commas, like BIO-BREAD, BIO-*.</source>
+        <translation>Geben Sie Artikelcodes ein, durch Kommas getrennt, etwa BIO-BROT, BIO-*.</translation>
+    </message>
+    <message>
+        <source>Type a time, like 17:00 (not “%1”).</source>
+        <translation>Geben Sie eine Uhrzeit ein, etwa 17:00 (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code: type three letters, like EUR.</source>
+        <translation>„%1“ ist kein Währungscode: Geben Sie drei Buchstaben ein, etwa EUR.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone: type a name like Europe/Berlin.</source>
+        <translation>„%1“ ist keine Zeitzone: Geben Sie einen Namen wie Europe/Berlin ein.</translation>
+    </message>
+    <message>
+        <source>Say which items earn a stamp (item codes, like COFFEE-*).</source>
+        <translation>Geben Sie an, welche Artikel einen Stempel bringen (Artikelcodes, etwa KAFFEE-*).</translation>
+    </message>
+    <message>
+        <source>Add at least one tier.</source>
+        <translation>Legen Sie mindestens eine Stufe an.</translation>
+    </message>
+    <message>
+        <source>Each tier must start higher than the one before it.</source>
+        <translation>Jede Stufe muss höher beginnen als die vorige.</translation>
+    </message>
+    <message>
+        <source>Give either a percentage, or a fixed amount per amount spent.</source>
+        <translation>Geben Sie entweder einen Prozentsatz an oder einen festen Betrag je ausgegebenem Betrag.</translation>
+    </message>
+    <message>
+        <source>Say for how much spent the fixed amount is given, like 20.00.</source>
+        <translation>Geben Sie an, für wie viel Umsatz es den festen Betrag gibt, etwa 20,00.</translation>
+    </message>
+    <message>
+        <source>Each entry of this list must be a section of its own.</source>
+        <translation>Jeder Eintrag dieser Liste muss ein eigener Abschnitt sein.</translation>
+    </message>
+    <message>
+        <source>Choose weekdays.</source>
+        <translation>Wählen Sie Wochentage.</translation>
+    </message>
+    <message>
+        <source>Give a start and an end time, the start first (like 17:00 to 18:00).</source>
+        <translation>Geben Sie Beginn und Ende an, den Beginn zuerst (etwa 17:00 bis 18:00).</translation>
+    </message>
+    <message>
+        <source>Type a month and a day, like 12-01 for 1 December.</source>
+        <translation>Geben Sie Monat und Tag ein, etwa 12-01 für den 1. Dezember.</translation>
+    </message>
+    <message>
+        <source>Say which items count (item codes, like BIO-*).</source>
+        <translation>Geben Sie an, welche Artikel zählen (Artikelcodes, etwa BIO-*).</translation>
+    </message>
+    <message>
+        <source>“%1”: use lowercase letters, digits and dashes only (and not “cashback”).</source>
+        <translation>„%1“: nur Kleinbuchstaben, Ziffern und Bindestriche (und nicht „cashback“).</translation>
+    </message>
+    <message>
+        <source>A reward costs stamps or points: give a cost above zero.</source>
+        <translation>Eine Prämie kostet Stempel oder Punkte: Geben Sie einen Preis über null an.</translation>
+    </message>
+    <message>
+        <source>The code “%1” is used by another reward already.</source>
+        <translation>Der Code „%1“ gehört schon zu einer anderen Prämie.</translation>
+    </message>
+    <message>
+        <source>This costs %1, but the %2 section is switched off: switch it on first.</source>
+        <translation>Das kostet %1, aber der Abschnitt „%2“ ist ausgeschaltet: Schalten Sie ihn zuerst ein.</translation>
+    </message>
+    <message>
+        <source>This gives %1, but the %2 section is switched off: switch it on first.</source>
+        <translation>Das vergibt %1, aber der Abschnitt „%2“ ist ausgeschaltet: Schalten Sie ihn zuerst ein.</translation>
+    </message>
+    <message>
+        <source>Tiers by points need points: switch them on first.</source>
+        <translation>Stufen nach Punkten brauchen Punkte: Schalten Sie sie zuerst ein.</translation>
+    </message>
+    <message>
+        <source>The program gives nothing yet: switch on stamps, points or cashback.</source>
+        <translation>Das Programm vergibt noch nichts: Schalten Sie Stempel, Punkte oder Cashback ein.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (%1).</source>
+        <translation>Die Datei lässt sich nicht lesen (%1).</translation>
+    </message>
+    <message>
+        <source>This is not a text file (UTF-8).</source>
+        <translation>Das ist keine Textdatei (UTF-8).</translation>
+    </message>
+    <message>
+        <source>This is not a program file (TOML): %1</source>
+        <translation>Das ist keine Programmdatei (TOML): %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPreview</name>
+    <message>
+        <source>Preview: what a purchase earns</source>
+        <translation>Vorschau: was ein Einkauf bringt</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Items (optional)</source>
+        <translation>Artikel (optional)</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Neu angemeldet</translation>
+    </message>
+    <message>
+        <source>Recommended, first purchase</source>
+        <translation>Empfohlen, erster Einkauf</translation>
+    </message>
+    <message>
+        <source>Correct the mistake in the program to see what a purchase earns.</source>
+        <translation>Beheben Sie den Fehler im Programm, dann sehen Sie hier, was ein Einkauf bringt.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>A purchase of %1 by a member of the %2 tier on %3, %4 at %5 earns:</source>
+        <translation>Ein Einkauf über %1 auf Stufe %2 am %3, %4 um %5 bringt:</translation>
+    </message>
+    <message>
+        <source>A purchase of %1 on %2, %3 at %4 earns:</source>
+        <translation>Ein Einkauf über %1 am %2, %3 um %4 bringt:</translation>
+    </message>
+    <message>
+        <source>× %1 %2 on %3</source>
+        <translation>× %1 %2 auf %3</translation>
+    </message>
+    <message>
+        <source>× %1 %2</source>
+        <translation>× %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 for the customer who recommended</source>
+        <translation>%1: %2 für die Person, die empfohlen hat</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramVersions</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Diese Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Edit a copy</source>
+        <translation>Kopie bearbeiten</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s server</source>
+        <translation>Server der Kette</translation>
+    </message>
+    <message>
+        <source>A program file</source>
+        <translation>Eine Programmdatei</translation>
+    </message>
+    <message>
+        <source>%1 (in force)</source>
+        <translation>%1 (gilt)</translation>
+    </message>
+    <message>
+        <source>Choose a version to see its file.</source>
+        <translation>Wählen Sie eine Version, um ihre Datei zu sehen.</translation>
+    </message>
+    <message>
+        <source>Version %1 as it was saved:</source>
+        <translation>Version %1, wie sie gespeichert wurde:</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +3127,509 @@
     <message>
         <source>No customer matches “%1”.</source>
         <translation>Kein Kunde zu „%1“ gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionBuilder</name>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>Bonuses</source>
+        <translation>Boni</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Prämien</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Verfall</translation>
+    </message>
+    <message>
+        <source>Offline limits</source>
+        <translation>Offline-Grenzen</translation>
+    </message>
+    <message>
+        <source>The program&apos;s name, its currency and where the shop is.</source>
+        <translation>Der Name des Programms, seine Währung und wo das Geschäft ist.</translation>
+    </message>
+    <message>
+        <source>A stamp card: customers collect stamps and trade a full card for a reward (see Rewards).</source>
+        <translation>Eine Stempelkarte: Kundinnen und Kunden sammeln Stempel und tauschen eine volle Karte gegen eine Prämie (siehe Prämien).</translation>
+    </message>
+    <message>
+        <source>Customers collect points for what they spend and pay for rewards with them.</source>
+        <translation>Kundinnen und Kunden sammeln Punkte für ihre Einkäufe und bezahlen damit Prämien.</translation>
+    </message>
+    <message>
+        <source>Members move up to higher tiers by what they did lately; a higher tier earns more points.</source>
+        <translation>Mitglieder steigen nach ihren letzten Einkäufen in höhere Stufen auf; eine höhere Stufe bringt mehr Punkte.</translation>
+    </message>
+    <message>
+        <source>Customers get back part of what they spend, to pay with on a later visit.</source>
+        <translation>Kundinnen und Kunden bekommen einen Teil ihres Einkaufs zurück und bezahlen damit beim nächsten Besuch.</translation>
+    </message>
+    <message>
+        <source>Extra points, stamps or cashback at certain hours, on certain items or for an occasion.</source>
+        <translation>Zusätzliche Punkte, Stempel oder Cashback zu bestimmten Zeiten, auf bestimmte Artikel oder zu einem Anlass.</translation>
+    </message>
+    <message>
+        <source>What customers get for their stamps or points. Cashback is paid out at the counter and needs no reward here.</source>
+        <translation>Was es für Stempel oder Punkte gibt. Cashback wird an der Kasse ausgezahlt und braucht hier keine Prämie.</translation>
+    </message>
+    <message>
+        <source>How long points stay valid.</source>
+        <translation>Wie lange Punkte gültig bleiben.</translation>
+    </message>
+    <message>
+        <source>For a till connected to a server: while it has not synced for a while, a customer can redeem only this much here, so the same balance cannot be spent twice in two shops.</source>
+        <translation>Für eine Kasse mit Server: Solange sie eine Weile nicht abgeglichen hat, kann eine Kundin oder ein Kunde hier nur so viel einlösen, damit dasselbe Guthaben nicht in zwei Geschäften doppelt ausgegeben wird.</translation>
+    </message>
+    <message>
+        <source>Customers collect stamps</source>
+        <translation>Kundinnen und Kunden sammeln Stempel</translation>
+    </message>
+    <message>
+        <source>Customers collect points</source>
+        <translation>Kundinnen und Kunden sammeln Punkte</translation>
+    </message>
+    <message>
+        <source>Members have tiers</source>
+        <translation>Mitglieder haben Stufen</translation>
+    </message>
+    <message>
+        <source>Customers get cashback</source>
+        <translation>Kundinnen und Kunden bekommen Cashback</translation>
+    </message>
+    <message>
+        <source>Limit redeeming while the till is offline</source>
+        <translation>Einlösen begrenzen, solange die Kasse offline ist</translation>
+    </message>
+    <message>
+        <source>Happy hour</source>
+        <translation>Happy Hour</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>Saison</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>More points on some days, at some hours.</source>
+        <translation>Mehr Punkte an bestimmten Tagen zu bestimmten Zeiten.</translation>
+    </message>
+    <message>
+        <source>More points in a date range, every year.</source>
+        <translation>Mehr Punkte in einem Zeitraum, jedes Jahr.</translation>
+    </message>
+    <message>
+        <source>More points on the price of some items.</source>
+        <translation>Mehr Punkte auf den Preis bestimmter Artikel.</translation>
+    </message>
+    <message>
+        <source>A gift with the first purchase around the birthday, once a year.</source>
+        <translation>Ein Geschenk zum ersten Einkauf rund um den Geburtstag, einmal im Jahr.</translation>
+    </message>
+    <message>
+        <source>A thank-you when a customer someone recommended pays for the first time.</source>
+        <translation>Ein Dankeschön, wenn jemand Empfohlenes zum ersten Mal bezahlt.</translation>
+    </message>
+    <message>
+        <source>A welcome gift for a new customer.</source>
+        <translation>Ein Willkommensgeschenk für neue Kundinnen und Kunden.</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Bonus %1: %2</source>
+        <translation>Bonus %1: %2</translation>
+    </message>
+    <message>
+        <source>Reward %1</source>
+        <translation>Prämie %1</translation>
+    </message>
+    <message>
+        <source>Program name</source>
+        <translation>Name des Programms</translation>
+    </message>
+    <message>
+        <source>Shown on cards and to the staff.</source>
+        <translation>Steht auf den Karten und wird dem Personal gezeigt.</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Three letters, like EUR or CHF.</source>
+        <translation>Drei Buchstaben, etwa EUR oder CHF.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Where the shop is: decides when a day, a happy hour or a season begins.</source>
+        <translation>Wo das Geschäft ist: Davon hängt ab, wann ein Tag, eine Happy Hour oder eine Saison beginnt.</translation>
+    </message>
+    <message>
+        <source>Country format</source>
+        <translation>Länderformat</translation>
+    </message>
+    <message>
+        <source>How money and dates look for this shop, like de_DE or de_AT.</source>
+        <translation>Wie Beträge und Daten für dieses Geschäft aussehen, etwa de_DE oder de_AT.</translation>
+    </message>
+    <message>
+        <source>What earns stamps</source>
+        <translation>Wofür es Stempel gibt</translation>
+    </message>
+    <message>
+        <source>Every purchase</source>
+        <translation>Jeden Einkauf</translation>
+    </message>
+    <message>
+        <source>Each matching item</source>
+        <translation>Jeden passenden Artikel</translation>
+    </message>
+    <message>
+        <source>Stamps per purchase</source>
+        <translation>Stempel pro Einkauf</translation>
+    </message>
+    <message>
+        <source>How many stamps one purchase (or one matching item) earns.</source>
+        <translation>Wie viele Stempel ein Einkauf (oder ein passender Artikel) bringt.</translation>
+    </message>
+    <message>
+        <source>Which items</source>
+        <translation>Welche Artikel</translation>
+    </message>
+    <message>
+        <source>Smallest purchase for a stamp</source>
+        <translation>Kleinster Einkauf für einen Stempel</translation>
+    </message>
+    <message>
+        <source>Empty: any amount earns a stamp.</source>
+        <translation>Leer: Jeder Betrag bringt einen Stempel.</translation>
+    </message>
+    <message>
+        <source>At most per day</source>
+        <translation>Höchstens pro Tag</translation>
+    </message>
+    <message>
+        <source>Stamps per customer and day. Empty: no limit.</source>
+        <translation>Stempel je Kundin oder Kunde und Tag. Leer: keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Points earned for each full amount on the right.</source>
+        <translation>Punkte für jeden vollen Betrag rechts.</translation>
+    </message>
+    <message>
+        <source>For every</source>
+        <translation>Für je</translation>
+    </message>
+    <message>
+        <source>Like 1.00: a purchase of 12.50 then earns 12 points (rounded down).</source>
+        <translation>Etwa 1,00: Ein Einkauf über 12,50 bringt dann 12 Punkte (abgerundet).</translation>
+    </message>
+    <message>
+        <source>Tiers by</source>
+        <translation>Stufen nach</translation>
+    </message>
+    <message>
+        <source>Money spent</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Number of visits</source>
+        <translation>Anzahl der Besuche</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Gesammelten Punkten</translation>
+    </message>
+    <message>
+        <source>Counted over the last … days</source>
+        <translation>Gezählt über die letzten … Tage</translation>
+    </message>
+    <message>
+        <source>Only this recent activity counts, like 365 for a year.</source>
+        <translation>Nur was in dieser Zeit geschah, zählt, etwa 365 für ein Jahr.</translation>
+    </message>
+    <message>
+        <source>From (money spent)</source>
+        <translation>Ab (Umsatz)</translation>
+    </message>
+    <message>
+        <source>From (visits)</source>
+        <translation>Ab (Besuche)</translation>
+    </message>
+    <message>
+        <source>From (points)</source>
+        <translation>Ab (Punkte)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <source>The first tier starts at 0; each next one higher.</source>
+        <translation>Die erste Stufe beginnt bei 0, jede weitere höher.</translation>
+    </message>
+    <message>
+        <source>Points multiplier</source>
+        <translation>Punkte-Faktor</translation>
+    </message>
+    <message>
+        <source>1.25 earns a quarter more points; 1 the normal points.</source>
+        <translation>1,25 bringt ein Viertel mehr Punkte, 1 die normalen Punkte.</translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation>Stufe hinzufügen</translation>
+    </message>
+    <message>
+        <source>How much</source>
+        <translation>Wie viel</translation>
+    </message>
+    <message>
+        <source>A percentage of each purchase</source>
+        <translation>Ein Prozentsatz jedes Einkaufs</translation>
+    </message>
+    <message>
+        <source>A fixed amount per amount spent</source>
+        <translation>Ein fester Betrag je ausgegebenem Betrag</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Like 1.00 …</source>
+        <translation>Etwa 1,00 …</translation>
+    </message>
+    <message>
+        <source>… for every 20.00 spent.</source>
+        <translation>… für je 20,00 Umsatz.</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Prozent</translation>
+    </message>
+    <message>
+        <source>Like 5 for 5 %, rounded down to the cent.</source>
+        <translation>Etwa 5 für 5 %, auf den Cent abgerundet.</translation>
+    </message>
+    <message>
+        <source>Smallest payout</source>
+        <translation>Kleinste Auszahlung</translation>
+    </message>
+    <message>
+        <source>Cashback is paid out from this amount up. Empty: any amount.</source>
+        <translation>Cashback wird ab diesem Betrag ausgezahlt. Leer: jeder Betrag.</translation>
+    </message>
+    <message>
+        <source>Add this bonus</source>
+        <translation>Diesen Bonus hinzufügen</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>A time like 17:00.</source>
+        <translation>Eine Uhrzeit wie 17:00.</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>A time like 18:00 (not included).</source>
+        <translation>Eine Uhrzeit wie 18:00 (nicht mehr dabei).</translation>
+    </message>
+    <message>
+        <source>2 doubles the points.</source>
+        <translation>2 verdoppelt die Punkte.</translation>
+    </message>
+    <message>
+        <source>From (month-day)</source>
+        <translation>Ab (Monat-Tag)</translation>
+    </message>
+    <message>
+        <source>Like 12-01 for 1 December.</source>
+        <translation>Etwa 12-01 für den 1. Dezember.</translation>
+    </message>
+    <message>
+        <source>Until (month-day)</source>
+        <translation>Bis (Monat-Tag)</translation>
+    </message>
+    <message>
+        <source>Like 12-24 for 24 December (included).</source>
+        <translation>Etwa 12-24 für den 24. Dezember (noch dabei).</translation>
+    </message>
+    <message>
+        <source>Days around the birthday</source>
+        <translation>Tage um den Geburtstag</translation>
+    </message>
+    <message>
+        <source>The first purchase this many days before or after counts.</source>
+        <translation>Der erste Einkauf so viele Tage davor oder danach zählt.</translation>
+    </message>
+    <message>
+        <source>Points for the new customer</source>
+        <translation>Punkte für die neue Kundschaft</translation>
+    </message>
+    <message>
+        <source>Empty: none.</source>
+        <translation>Leer: keine.</translation>
+    </message>
+    <message>
+        <source>Cashback for the customer who recommended</source>
+        <translation>Cashback für die Person, die empfohlen hat</translation>
+    </message>
+    <message>
+        <source>Extra points per purchase</source>
+        <translation>Zusätzliche Punkte pro Einkauf</translation>
+    </message>
+    <message>
+        <source>Points for the customer who recommended</source>
+        <translation>Punkte für die Person, die empfohlen hat</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Kostet</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Wie viele</translation>
+    </message>
+    <message>
+        <source>A full card is the cheapest stamp reward.</source>
+        <translation>Eine volle Karte ist die günstigste Stempelprämie.</translation>
+    </message>
+    <message>
+        <source>Worth</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>What it costs the shop, for the reports. Empty: not counted.</source>
+        <translation>Was sie das Geschäft kostet, für die Berichte. Leer: nicht gezählt.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Short and unique: lowercase letters, digits and dashes. Keep it when renaming.</source>
+        <translation>Kurz und eindeutig: Kleinbuchstaben, Ziffern und Bindestriche. Beim Umbenennen beibehalten.</translation>
+    </message>
+    <message>
+        <source>Donation</source>
+        <translation>Spende</translation>
+    </message>
+    <message>
+        <source>The points go to a good cause</source>
+        <translation>Die Punkte gehen an einen guten Zweck</translation>
+    </message>
+    <message>
+        <source>Add a reward</source>
+        <translation>Prämie hinzufügen</translation>
+    </message>
+    <message>
+        <source>This program has no points, so nothing expires.</source>
+        <translation>Dieses Programm hat keine Punkte, also verfällt nichts.</translation>
+    </message>
+    <message>
+        <source>Points expire after … days</source>
+        <translation>Punkte verfallen nach … Tagen</translation>
+    </message>
+    <message>
+        <source>The oldest points go first. Empty: points never expire.</source>
+        <translation>Die ältesten Punkte verfallen zuerst. Leer: Punkte verfallen nie.</translation>
+    </message>
+    <message>
+        <source>Per customer, until the till has synced. Empty: no limit.</source>
+        <translation>Je Kundin oder Kunde, bis die Kasse abgeglichen hat. Leer: keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Offline after … minutes</source>
+        <translation>Offline nach … Minuten</translation>
+    </message>
+    <message>
+        <source>Without a sync for this long, the limits below apply.</source>
+        <translation>So lange ohne Abgleich gelten die Grenzen darunter.</translation>
+    </message>
+    <message>
+        <source>At most … points</source>
+        <translation>Höchstens … Punkte</translation>
+    </message>
+    <message>
+        <source>At most … stamps</source>
+        <translation>Höchstens … Stempel</translation>
+    </message>
+    <message>
+        <source>At most … cashback</source>
+        <translation>Höchstens … Cashback</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>In English, and wherever no other language is given.</source>
+        <translation>Auf Englisch und überall, wo keine andere Sprache angegeben ist.</translation>
+    </message>
+    <message>
+        <source>Name in German</source>
+        <translation>Name auf Deutsch</translation>
+    </message>
+    <message>
+        <source>Shown when the app runs in German. Empty: the name on the left.</source>
+        <translation>Erscheint, wenn die App auf Deutsch läuft. Leer: der Name links.</translation>
+    </message>
+    <message>
+        <source>Item codes, separated by commas; * stands for anything, like BIO-*.</source>
+        <translation>Artikelcodes, durch Kommas getrennt; * steht für beliebige Zeichen, etwa BIO-*.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>

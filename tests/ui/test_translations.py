@@ -163,7 +163,7 @@ def test_switching_to_german_in_settings_retranslates_the_counter_without_a_rest
     panel = counter.panel
     assert panel.points_caption.text() == "Punkte" and panel.name_label.text() == "Anna Müller"
     assert panel.stamps_label.text() == "0 von 8 Stempeln"
-    assert panel.next_label.text() == "Noch 8 Stempel bis „Free bread“"
+    assert panel.next_label.text() == "Noch 8 Stempel bis „Gratis-Brot“"  # the program file's German name
     app.type_amount("12,50")
     app.qtbot.waitUntil(lambda: counter.toast.isVisible(), timeout=2000)
     assert counter.toast.text() == "+1 Stempel, +12 Punkte"
@@ -301,7 +301,7 @@ def test_reward_refusals_carry_their_numbers_in_german(make_shop):
     _, token, _ = bakery.enroll(staff, name="Mia")
     bakery.checkout(staff, token, 500)
     text = _german(_error(lambda: bakery.redeem(staff, token, "free-bread")), bakery.program)
-    assert text == "„Free bread“ braucht 8 Stempel; die Karte hat 1 Stempel."
+    assert text == "„Gratis-Brot“ braucht 8 Stempel; die Karte hat 1 Stempel."
     assert _german(_error(lambda: bakery.redeem(staff, token, "cake"))) == "Die Prämie „cake“ gibt es nicht."
     assert _german(_error(lambda: bakery.redeem(staff, token, "cashback"))) == "Dieses Programm hat kein Cashback."
 

@@ -12,6 +12,7 @@ from pos_loyalty.money import parse_amount
 from pos_loyalty.program import CASHBACK_REWARD, Program
 from pos_loyalty.service import Balance
 
+from .. import i18n
 from ..i18n import editable_amount, fill, money
 from ..messages import describe
 from .parts import button_row, error_label
@@ -72,7 +73,7 @@ class RedeemDialog(QDialog):
             return cls(RedeemDialog.tr("Pay out cashback?"), detail, program, confirm,
                        cashback_available=balance.cashback, parent=parent)
         reward = program.reward(reward_id)
-        title = fill(RedeemDialog.tr("Redeem “%1”?"), reward.name if reward else reward_id)
+        title = fill(RedeemDialog.tr("Redeem “%1”?"), reward.name_in(i18n.language()) if reward else reward_id)
         if reward and reward.cost_stamps:
             detail = RedeemDialog.tr("This takes %n stamp(s) from the card.", "", reward.cost_stamps)
         elif reward and reward.cost_points:

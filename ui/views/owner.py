@@ -11,6 +11,7 @@ from pos_loyalty.staff import StaffMember
 
 from ..theme import set_role
 from .customers import CustomersView
+from .program_editor import ProgramEditor
 from .messages import MessagesView
 from .reports import ReportsView
 from .staff import StaffView
@@ -41,6 +42,9 @@ class OwnerView(QWidget):
         self.tabs.addTab(self.reports, "")  # first: "how is the program doing?" is what the owner comes for
         self.tabs.addTab(self.customers, "")
         self.tabs.addTab(self.staff_view, "")
+        self.program_editor = ProgramEditor(service)
+        self.tabs.addTab(self.program_editor, "")
+        self.program_editor.saved.connect(self.changed)
         self.messages = MessagesView(service)
         self.tabs.addTab(self.messages, "")
         self.messages.changed.connect(self.changed)
@@ -64,6 +68,7 @@ class OwnerView(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.reports), self.tr("Reports"))
         self.tabs.setTabText(self.tabs.indexOf(self.customers), self.tr("Customers"))
         self.tabs.setTabText(self.tabs.indexOf(self.staff_view), self.tr("Staff"))
+        self.tabs.setTabText(self.tabs.indexOf(self.program_editor), self.tr("Program"))
         self.tabs.setTabText(self.tabs.indexOf(self.messages), self.tr("Messages"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -74,6 +79,7 @@ class OwnerView(QWidget):
     def open_for(self, owner: StaffMember) -> None:
         self.customers.set_staff(owner)
         self.staff_view.refresh()
+        self.program_editor.open_for(owner)
         self.tabs.setCurrentWidget(self.reports)
         self.reports.take_focus()
         self.reports.refresh()  # bookings since the last visit count too

@@ -105,7 +105,7 @@ class CustomerPanel(QFrame):
                      extra_alerts: tuple[str, ...] = ()) -> None:
         self.balance, self.program, self._extra_alerts = balance, program, extra_alerts
         self.name_label.setText(balance.name or self.tr("Guest"))
-        self.tier_label.setText(balance.tier or "")
+        self.tier_label.setText(i18n.named(balance.tier, program) if balance.tier else "")
         self.tier_label.setVisible(bool(balance.tier))
         self.card_label.setText(fill(self.tr("Card %1"), grouped(balance.card)) if balance.card else "")
         self._show_alerts([*balance.alerts, *extra_alerts])
@@ -178,7 +178,7 @@ class CustomerPanel(QFrame):
             cost = self.tr("%n stamp(s)", "", reward.cost_stamps)
         else:
             cost = self.tr("%n point(s)", "", reward.cost_points)
-        return fill(self.tr("Redeem: %1 (%2)"), reward.name, cost)
+        return fill(self.tr("Redeem: %1 (%2)"), reward.name_in(i18n.language()), cost)
 
     def _next_reward(self, balance: Balance, program: Program) -> str:
         """The closest reward not yet reached, so the cashier can say "two more visits"."""
@@ -199,4 +199,4 @@ class CustomerPanel(QFrame):
             text = self.tr("%n more stamp(s) to %1", "", missing)
         else:
             text = self.tr("%n more point(s) to %1", "", missing)
-        return fill(text, reward.name)
+        return fill(text, reward.name_in(i18n.language()))
