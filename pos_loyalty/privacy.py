@@ -71,6 +71,7 @@ def _export(app: Loyalty, customer_id: str, staff: StaffMember | None, deliver) 
             "customer": _person(people[0]),
             "merged_accounts": [_person(p) for p in people[1:]],
             "cards": [_plain(r) for r in privacy_sql.cards_of(conn, ids)],
+            "imported": privacy_sql.imported_of(conn, ids),
             "balance": dict(zip(("stamps", "points", "cashback"), event_sql.balance(conn, customer_id))),
             "events": events,
             "audit": [{k: a[k] for k in ("at", "action", "staff_name", "detail")}

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from pos_loyalty import importer
+from pos_loyalty import importer, privacy
 from pos_loyalty.errors import LoyaltyError, Refused, StorageError
 from pos_loyalty.importer import example
 from pos_loyalty.service import Loyalty
@@ -259,6 +259,22 @@ def test_an_old_card_number_leads_to_the_account_it_was_merged_into(shop, tmp_pa
     shop.merge(staff, card.customer_id, other)
     assert [c["id"] for c in shop.search("a-17")] == [other]
     assert shop.balance_of(other).stamps == 3
+
+
+def test_an_imported_customer_export_shows_the_old_card_and_erasure_forgets_it(shop, tmp_path):
+    path = write(tmp_path, "Name;Kartennummer;Stempel\nAnna Alt;A-17;3\n")
+    maria = shop.staff_member("Maria")
+    result = importer.run(shop, plan_of(shop, path), maria)
+    (card,) = result.cards
+    exported = privacy.export(shop, card.customer_id, maria)
+    assert [(i["import_id"], i["file_name"], i["line"], i["old_card"]) for i in exported["imported"]] == [
+        (result.import_id, "kunden.csv", 2, "A-17")]
+
+    privacy.erase(shop, card.customer_id, maria, "asked by letter")
+    assert shop.search("a-17") == [] and privacy.export(shop, card.customer_id, maria)["imported"][0]["old_card"] is None
+    # The old file once more does not bring the erased customer back.
+    again = plan_of(shop, path)
+    assert (len(again.customers), len(again.already_imported)) == (0, 1)
 
 
 def test_cards_of_an_import_and_the_list_of_imports(shop, tmp_path):

@@ -36,6 +36,14 @@ def messages_of(conn: sqlite3.Connection, ids: list[str]) -> list[dict] | None:
     return [dict(r) for r in conn.execute(f"SELECT * FROM messages WHERE customer_id IN ({marks})", ids)]
 
 
+def imported_of(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
+    """Where the person came from when imported: the import, its line, the old system's card number."""
+    marks = ",".join("?" * len(ids))
+    return [dict(r) for r in conn.execute(
+        f"""SELECT i.import_id, m.file_name, m.created_at AS imported_at, i.line, i.old_card FROM imported_customers i
+            JOIN imports m ON m.id = i.import_id WHERE i.customer_id IN ({marks}) ORDER BY m.created_at""", ids)]
+
+
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
 
@@ -58,6 +66,9 @@ def erase(conn: sqlite3.Connection, customer_id: str, at: datetime) -> dict:
                             f"AND reason != ?", [ERASED, *ids, ERASED]).rowcount
     conn.execute(f"UPDATE cards SET block_reason = 'erased' WHERE customer_id IN ({marks}) "
                  "AND block_reason IS NOT 'erased'", ids)
+    # The old card number identifies the person; the keyed row stays, so re-importing the old file does not
+    # bring an erased customer back.
+    conn.execute(f"UPDATE imported_customers SET old_card = NULL WHERE customer_id IN ({marks})", ids)
     messages = 0
     if "customer_id" in _columns(conn, "messages"):
         messages = conn.execute(f"DELETE FROM messages WHERE customer_id IN ({marks})", ids).rowcount
