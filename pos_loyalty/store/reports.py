@@ -133,8 +133,8 @@ def _schema() -> str:
     early_new = f"{at_new} < enrolled_at + {_EARLY_US}"
     earned_new = ", ".join(f"earned_{u} = earned_{u} + new.{u}, early_{u} = early_{u} + "
                            f"CASE WHEN {early_new} THEN new.{u} ELSE 0 END" for u in ("stamps", "points", "cashback"))
-    ledger_row = (f"INSERT INTO report_ledger (seq, customer, root, at, kind, shop, amount, points) "
-                  f"SELECT new.seq, c.num, COALESCE(r.num, c.num), {at_new}, {{kind}}, new.shop_id, new.amount, "
+    ledger_row = (f"INSERT INTO report_ledger (seq, root, at, kind, shop, amount, points) "
+                  f"SELECT new.seq, COALESCE(r.num, c.num), {at_new}, {{kind}}, new.shop_id, new.amount, "
                   f"new.points FROM customers c LEFT JOIN customers r ON r.id = c.merged_into "
                   f"WHERE c.id = new.customer_id;")
     original = "(SELECT {} FROM events WHERE id = new.ref)"
@@ -165,7 +165,6 @@ CREATE TABLE report_slots (
 
 CREATE TABLE report_ledger (
     seq INTEGER PRIMARY KEY,
-    customer INTEGER NOT NULL,
     root INTEGER NOT NULL,
     at INTEGER NOT NULL,
     kind INTEGER NOT NULL,
@@ -178,7 +177,6 @@ CREATE TABLE report_ledger (
     sprev2 INTEGER
 );
 CREATE INDEX report_ledger_root ON report_ledger(root, kind, at, amount, points);
-CREATE INDEX report_ledger_customer ON report_ledger(customer);
 CREATE INDEX report_ledger_visits ON report_ledger(at, shop, prev, prev2, sprev, sprev2) WHERE kind = 0;
 
 CREATE TABLE report_members (
@@ -208,11 +206,11 @@ INSERT INTO report_members (root, id, home_shop, staff_id, enrolled_at, identifi
           FROM customers c LEFT JOIN customers m ON m.id = c.merged_into) f
     JOIN customers r ON r.num = f.root WHERE f.rank = 1;
 
-INSERT INTO report_ledger (seq, customer, root, at, kind, shop, amount, points, prev, prev2, sprev, sprev2)
-    SELECT seq, customer, root, at, kind, shop, amount, points,
+INSERT INTO report_ledger (seq, root, at, kind, shop, amount, points, prev, prev2, sprev, sprev2)
+    SELECT seq, root, at, kind, shop, amount, points,
            CASE kind WHEN 0 THEN lag(at, 1) OVER w END, CASE kind WHEN 0 THEN lag(at, 2) OVER w END,
            CASE kind WHEN 0 THEN lag(at, 1) OVER s END, CASE kind WHEN 0 THEN lag(at, 2) OVER s END
-    FROM (SELECT e.seq, c.num AS customer, COALESCE(m.num, c.num) AS root, {_us('e.created_at')} AS at,
+    FROM (SELECT e.seq, COALESCE(m.num, c.num) AS root, {_us('e.created_at')} AS at,
                  CASE e.kind WHEN 'purchase' THEN 0 ELSE 1 END AS kind, e.shop_id AS shop, e.amount, e.points
           FROM events e JOIN customers c ON c.id = e.customer_id LEFT JOIN customers m ON m.id = c.merged_into
           WHERE e.kind IN ('purchase', 'bonus') AND {NOT_VOIDED})
@@ -302,7 +300,8 @@ CREATE TRIGGER report_merged AFTER UPDATE OF merged_into ON customers WHEN old.m
 BEGIN
     {_slot_add('e', '-1', was)} {own_purchases}{_SLOT_UPSERT}
     {_slot_add('e', '1', becomes)} {own_purchases}{_SLOT_UPSERT}
-    UPDATE report_ledger SET root = {new_root} WHERE customer = new.num;
+    UPDATE report_ledger SET root = {new_root}
+        WHERE seq IN (SELECT seq FROM events WHERE customer_id = new.id AND kind IN ('purchase', 'bonus'));
     DELETE FROM report_members WHERE root = new.num AND new.merged_into IS NOT NULL;
     INSERT OR IGNORE INTO report_members (root, id, enrolled_at, identified)
         SELECT new.num, new.id, 0, 0 WHERE new.merged_into IS NULL;
