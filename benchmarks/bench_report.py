@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -122,6 +123,7 @@ def time_checkout_overhead(checkouts: int, seed: int) -> dict:
         return {name: summarize(s) for name, s in samples.items()} | {"triggers": [n for n, _ in triggers]}
     finally:
         app.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def report_text(payload: dict) -> str:
@@ -157,6 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data_dir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-report-"))
+    try:
+        return _measure(args, data_dir, started)
+    finally:
+        if not args.keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _measure(args: argparse.Namespace, data_dir: Path, started: float) -> int:
     manifest, reused = ensure_database(data_dir, SimpleNamespace(customers=args.customers, events=args.events,
                                                                  seed=args.seed))
     print(f"{'reusing' if reused else 'built'} the shop in {data_dir} ({manifest['build_seconds']} s to build)")
