@@ -65,8 +65,11 @@ def birthdays(conn: sqlite3.Connection, first: date, last: date, shops: set[str]
 
 def expiring(conn: sqlite3.Connection, after: datetime, until: datetime, shops: set[str]) -> list[tuple[str, list]]:
     """(customer, point lots) of customers with points expiring in (after, until]."""
-    ids = [r[0] for r in conn.execute("SELECT DISTINCT customer_id FROM events WHERE expires_at > ? "
-                                      "AND expires_at <= ? AND points > 0", (to_db(after), to_db(until)))]
+    # A customer whose balance holds no points has no lot left to lose: no replay for them.
+    ids = [r[0] for r in conn.execute(
+        """SELECT DISTINCT e.customer_id FROM events e JOIN balances b ON b.customer_id = e.customer_id
+           WHERE e.expires_at > ? AND e.expires_at <= ? AND e.points > 0 AND b.points > 0""",
+        (to_db(after), to_db(until)))]
     mine = _local(conn, ids, shops)
     return [(cid, point_lots(event_sql.points_events(conn, cid))) for cid in ids if cid in mine]
 
@@ -74,9 +77,13 @@ def expiring(conn: sqlite3.Connection, after: datetime, until: datetime, shops: 
 def last_visits(conn: sqlite3.Connection, earliest: datetime, latest: datetime,
                 shops: set[str]) -> list[tuple[str, datetime]]:
     """Customers whose last purchase was from `earliest` to before `latest`."""
-    rows = conn.execute("SELECT customer_id, MAX(created_at) FROM events WHERE kind = 'purchase' "
-                        "GROUP BY customer_id HAVING MAX(created_at) >= ? AND MAX(created_at) < ?",
-                        (to_db(earliest), to_db(latest))).fetchall()
+    # Purchases in the window (a range of the time index), of customers with none since (their own index).
+    rows = conn.execute(
+        """SELECT e.customer_id, MAX(e.created_at) FROM events e
+           WHERE e.kind = 'purchase' AND e.created_at >= :earliest AND e.created_at < :latest
+           AND NOT EXISTS (SELECT 1 FROM events later WHERE later.customer_id = e.customer_id
+                           AND later.created_at >= :latest AND later.kind = 'purchase')
+           GROUP BY e.customer_id""", {"earliest": to_db(earliest), "latest": to_db(latest)}).fetchall()
     mine = _local(conn, [r[0] for r in rows], shops)
     return [(r[0], from_db(r[1])) for r in rows if r[0] in mine]
 

@@ -33,7 +33,7 @@ def load(data_dir: Path, status: str | None, kind: str | None) -> dict:
     app = Loyalty(data_dir)
     try:
         box = Outbox(app)
-        return {"rows": box.rows(status, kind), "counts": box.counts(), "sends": box.settings() is not None,
+        return {"rows": box.rows(status, kind), "counts": box.counts(), "sends": box.sends,
                 "registered": box.registered}
     finally:
         app.close()
