@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
+import pytest
 from aiosmtpd.controller import Controller
 
 from pos_loyalty.messages.smtp import SmtpSettings
@@ -107,3 +108,11 @@ class SmtpServer:
         if self.controller.loop.is_running():
             self.sink.release()
             self.controller.stop()
+
+
+@pytest.fixture
+def smtp_server():
+    """A fresh SmtpServer for the test (import this fixture into a test module to use it)."""
+    server = SmtpServer()
+    yield server
+    server.stop()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from smtp_sink import SmtpServer
+from smtp_sink import SmtpServer, smtp_server  # noqa: F401 - a fixture
 
 from pos_loyalty import program as program_file
 from pos_loyalty.errors import LoyaltyError
@@ -60,13 +60,6 @@ points = 100
 """
 
 MONDAY = datetime(2026, 3, 9, 10, 0, tzinfo=timezone.utc)  # 11:00 in Berlin: no quiet hours
-
-
-@pytest.fixture
-def smtp_server():
-    server = SmtpServer()
-    yield server
-    server.stop()
 
 
 class Shop:

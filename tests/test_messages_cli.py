@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import cli
-from smtp_sink import SmtpServer
+from smtp_sink import SmtpServer, smtp_server  # noqa: F401 - a fixture
 
 from pos_loyalty.clock import utcnow
 from pos_loyalty.messages import tokens
@@ -22,13 +22,6 @@ from test_messages import PROGRAM
 
 REPO = Path(__file__).resolve().parent.parent
 NEVER_QUIET = PROGRAM + '\n[messages]\nquiet_start = "00:00"\nquiet_end = "00:00"\n'
-
-
-@pytest.fixture
-def smtp_server():
-    server = SmtpServer()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

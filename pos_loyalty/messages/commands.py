@@ -6,7 +6,7 @@ import os
 import sys
 
 from ..service import Loyalty
-from . import central, outbox as outbox_module, smtp
+from . import outbox as outbox_module, smtp
 from .kinds import KINDS, LANGUAGES, STATUSES
 from .outbox import Outbox
 
@@ -146,15 +146,18 @@ def add_admin(admin, tenant_options) -> None:
 
 
 def admin_messages(storage, tenant: dict, status: str | None) -> dict:
+    from . import central  # noqa: PLC0415 - the server's part needs its extras (SQLAlchemy)
+
     rows = central.Central(storage, None).rows(tenant["id"], status)
     return {"tenant": tenant["name"], "messages": [{k: r[k] for k in ("id", "kind", "customer_id", "status", "reason",
                                                                      "sender", "planned_at", "sent_at", "attempts")}
                                                    for r in rows]}
 
 
-def serve_messages(url: str, args) -> central.MessageLoop | None:
-    """Start the server's message loop when it has SMTP settings; say on stderr what it does."""
-    from ..server.storage import Storage  # noqa: PLC0415
+def serve_messages(url: str, args):
+    """Start the server's message loop (central.MessageLoop) when it has SMTP settings; say on stderr what it does."""
+    from ..server.storage import Storage  # noqa: PLC0415 - the server's part needs its extras (SQLAlchemy)
+    from . import central  # noqa: PLC0415
 
     settings = smtp.from_env(host=args.smtp_host, port=args.smtp_port, security=args.smtp_security,
                              user=args.smtp_user, **{"from": args.smtp_from}, from_name=args.smtp_from_name,

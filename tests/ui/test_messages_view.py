@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from smtp_sink import SmtpServer
+from smtp_sink import SmtpServer, smtp_server  # noqa: F401 - a fixture
 
 from pos_loyalty.messages import tokens
 from pos_loyalty.messages.outbox import Outbox
@@ -15,13 +15,6 @@ from ui import i18n
 from ui.views.messages import CUSTOMER, STATUS, MessagesView
 
 MORNING = datetime(2026, 3, 9, 10, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def smtp_server():
-    server = SmtpServer()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
