@@ -13,7 +13,8 @@ from smtp_sink import SmtpServer
 
 from pos_loyalty.clock import to_db, utcnow
 from pos_loyalty.messages import kinds, tokens
-from pos_loyalty.messages.central import Central
+from pos_loyalty.messages import outbox
+from pos_loyalty.messages.central import Central, MessageLoop
 from pos_loyalty.messages.outbox import Outbox
 
 from .conftest import PROGRAM
@@ -253,3 +254,28 @@ def test_tokens_are_checked_against_the_tenants_keys(server, chain, terminals):
     assert httpx.post(f"{server.url}/unsubscribe/{forged}").status_code == 404
     genuine = tokens.make(customer_id, key_id, secret)
     assert httpx.post(f"{server.url}/unsubscribe/{genuine}").status_code == 200
+
+
+def test_one_round_plans_offers_and_sends_at_once(server, chain, terminals, mail):
+    """What the app's worker and `pos-loyalty messages run` do: no waiting for the next scheduled sync."""
+    till_mail = mail()
+    till = _till(terminals, server, chain, "A", "Market Street", till_mail)
+    till.enroll(name="Anna", email="anna@example.org", consent_email=True)
+    result = outbox.run(till.dir)
+    assert result["plan"]["queued"] == 1 and result["offered"] == {"ok": True} and result["send"] == {"sent": 1}
+    assert [m.recipients for m in till_mail.sink.wait_for(1)] == [["anna@example.org"]]
+
+
+def test_the_servers_loop_sends_until_stopped(server, chain, terminals, mail):
+    central_mail = mail()
+    till = _till(terminals, server, chain, "B", "Station Road")
+    till.enroll(name="Bert", email="bert@example.org", consent_email=True)
+    till.sync()
+    loop = MessageLoop(Central(server.storage, central_mail.settings(sender="chain@example.org"), server.url),
+                       interval=0.05).start()
+    try:
+        [message] = central_mail.sink.wait_for(1)
+    finally:
+        loop.stop()
+    assert not loop.thread.is_alive() and loop.rounds >= 1
+    assert message.recipients == ["bert@example.org"]

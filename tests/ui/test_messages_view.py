@@ -130,3 +130,18 @@ def test_the_tab_speaks_german(qapp, qtbot, view):
     assert view.outbox.summary.text() == "1 gesendet · 0 wartend · 1 zurückgehalten · 0 fehlgeschlagen"
     assert "Zurückgehalten: keine Einwilligung" in _cells(view, STATUS)
     assert view.outbox.table.horizontalHeaderItem(CUSTOMER).text() == "Kunde"
+
+
+def test_the_background_worker_sends_and_the_outbox_follows(qtbot, view, shop, smtp_server, tmp_path):
+    never_quiet = tmp_path / "bakery.toml"  # the worker runs on the real clock, night or day
+    never_quiet.write_text(shop.program.source + '\n[messages]\nquiet_start = "00:00"\nquiet_end = "00:00"\n',
+                           encoding="utf-8")
+    shop.load_program(never_quiet)
+    shop.enroll(shop.system_staff(), name="Cara", email="cara@example.org", consent_email=True)
+    page = view.outbox
+    with qtbot.waitSignal(view.worker.finished) as done:
+        page.run_button.click()
+    assert done.args[0]["send"] == {"sent": 1}
+    assert [m.recipients for m in smtp_server.sink.wait_for(2)][-1] == ["cara@example.org"]
+    assert "Cara" in _cells(view, CUSTOMER) and page.summary.text().startswith("2 sent")
+    assert page.message.isHidden()  # "Planning and sending …" went with the round

@@ -153,7 +153,7 @@ class OutboxPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
-        worker.finished.connect(lambda _result: self.refresh())
+        worker.finished.connect(lambda _result: (self.say(""), self.refresh()))
         worker.failed.connect(self._failed)
         self.retranslate()
         self.show_selected()
@@ -359,8 +359,8 @@ class OutboxPage(QWidget):
         self.message.setVisible(bool(text))
 
     def run_now(self) -> None:
-        if self.worker.run_now():
-            self.say(self.tr("Planning and sending …"))
+        self.say(self.tr("Planning and sending …"))  # before: a round that finishes at once clears it
+        self.worker.run_now()
 
 
 class MessagesView(QWidget):
