@@ -437,7 +437,7 @@ def _cashback(r: _Reader, data: dict) -> Cashback | None:
     return Cashback(percent, fixed, per, r.money(s, p, "min_redeem", 0))
 
 
-_BONUS_KEYS = {
+BONUS_KEYS = {  # the keys each kind of bonus takes (the editor shows these fields)
     "happy_hour": ("days", "start", "end", "multiplier", "points"),
     "seasonal": ("from", "to", "multiplier", "points"),
     "item": ("items", "multiplier"),
@@ -456,7 +456,7 @@ def _bonuses(r: _Reader, data: dict) -> tuple[Bonus, ...]:
     for i, entry in enumerate(entries):
         p = ("bonuses", i)
         kind = r.text(entry, p, "kind", choices=BONUS_KINDS)
-        b = r.table(entry, p, ("kind", "name") + _BONUS_KEYS[kind], named=True)
+        b = r.table(entry, p, ("kind", "name") + BONUS_KEYS[kind], named=True)
         days = b.get("days", list(WEEKDAYS))
         if not isinstance(days, list) or any(d not in WEEKDAYS for d in days):
             r.fail(p + ("days",), f"must list days among {', '.join(WEEKDAYS)}")

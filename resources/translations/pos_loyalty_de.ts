@@ -2223,12 +2223,12 @@
 <context>
     <name>ProgramEditor</name>
     <message>
-        <source>Versions and files</source>
-        <translation>Versionen und Dateien</translation>
+        <source>Versions</source>
+        <translation>Versionen</translation>
     </message>
     <message>
-        <source>Every saved version of the program. Open a program file to edit it here, or export the program as a file.</source>
-        <translation>Alle gespeicherten Versionen des Programms. Öffnen Sie eine Programmdatei, um sie hier zu bearbeiten, oder exportieren Sie das Programm als Datei.</translation>
+        <source>Every saved version. A program file can be opened here to edit, or the program exported as a file.</source>
+        <translation>Alle gespeicherten Versionen. Eine Programmdatei lässt sich hier zum Bearbeiten öffnen, oder das Programm als Datei exportieren.</translation>
     </message>
     <message>
         <source>Open file…</source>
@@ -2249,6 +2249,10 @@
     <message>
         <source>Save as new version  (Ctrl+S)</source>
         <translation>Als neue Version speichern  (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Mistake in %1: fix it to save.</source>
+        <translation>Fehler in %1: erst beheben, dann speichern.</translation>
     </message>
     <message>
         <source>Mistake in %1: %2</source>
@@ -2533,8 +2537,8 @@
 <context>
     <name>ProgramPreview</name>
     <message>
-        <source>Preview: what a purchase earns</source>
-        <translation>Vorschau: was ein Einkauf bringt</translation>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -2620,8 +2624,12 @@
         <translation>Programm</translation>
     </message>
     <message>
-        <source>Restore this version</source>
-        <translation>Diese Version wiederherstellen</translation>
+        <source>Restore…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Edit a copy</source>
@@ -2630,10 +2638,6 @@
     <message>
         <source>The chain&apos;s server</source>
         <translation>Server der Kette</translation>
-    </message>
-    <message>
-        <source>A program file</source>
-        <translation>Eine Programmdatei</translation>
     </message>
     <message>
         <source>%1 (in force)</source>
@@ -3204,24 +3208,24 @@
         <translation>Für eine Kasse mit Server: Solange sie eine Weile nicht abgeglichen hat, kann eine Kundin oder ein Kunde hier nur so viel einlösen, damit dasselbe Guthaben nicht in zwei Geschäften doppelt ausgegeben wird.</translation>
     </message>
     <message>
-        <source>Customers collect stamps</source>
-        <translation>Kundinnen und Kunden sammeln Stempel</translation>
+        <source>Collect stamps</source>
+        <translation>Stempel sammeln</translation>
     </message>
     <message>
-        <source>Customers collect points</source>
-        <translation>Kundinnen und Kunden sammeln Punkte</translation>
+        <source>Collect points</source>
+        <translation>Punkte sammeln</translation>
     </message>
     <message>
-        <source>Members have tiers</source>
-        <translation>Mitglieder haben Stufen</translation>
+        <source>Use tiers</source>
+        <translation>Stufen verwenden</translation>
     </message>
     <message>
-        <source>Customers get cashback</source>
-        <translation>Kundinnen und Kunden bekommen Cashback</translation>
+        <source>Give cashback</source>
+        <translation>Cashback geben</translation>
     </message>
     <message>
-        <source>Limit redeeming while the till is offline</source>
-        <translation>Einlösen begrenzen, solange die Kasse offline ist</translation>
+        <source>Limit redeeming offline</source>
+        <translation>Einlösen offline begrenzen</translation>
     </message>
     <message>
         <source>Happy hour</source>
@@ -3464,8 +3468,8 @@
         <translation>Cashback wird ab diesem Betrag ausgezahlt. Leer: jeder Betrag.</translation>
     </message>
     <message>
-        <source>Add this bonus</source>
-        <translation>Diesen Bonus hinzufügen</translation>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Days</source>

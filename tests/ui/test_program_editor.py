@@ -8,13 +8,12 @@ import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton
 
-from pos_loyalty import program as program_file
 from pos_loyalty.paths import resource
 from pos_loyalty.program import ProgramError
 from pos_loyalty.program_edit import ProgramDocument
+from pos_loyalty.service import Loyalty
 from ui import i18n, program_errors, receipt_text
 from ui.views.program_editor import ProgramEditor
-from ui.widgets.program_sections import BONUS_FIELDS
 
 TUESDAY = QDate(2026, 3, 3)
 
@@ -119,8 +118,8 @@ def test_a_mistake_shows_at_its_field_and_save_waits_for_the_fix(qtbot, editor):
     error = field(editor, "stamps", "per_purchase").error
     assert error.isVisibleTo(editor) and error.text() == "Type a whole number, like 3 (not “two”)."
     assert not editor.save_button.isEnabled()
-    assert editor.status.text() == ("Mistake in Stamps › Stamps per purchase: Type a whole number, like 3 "
-                                    "(not “two”).")
+    assert editor.status.text() == "Mistake in Stamps › Stamps per purchase: fix it to save."
+    assert not editor.go_button.isVisibleTo(editor)  # the mistake is on the page in sight
     assert editor.form.nav.item(1).text() == "⚠ Stamps"
     assert editor.preview.sentence.text().startswith("Correct the mistake")
     type_into(qtbot, editor, ("stamps", "per_purchase"), "2")
@@ -134,7 +133,7 @@ def test_a_mistake_in_another_section_is_found_with_one_click(qtbot, editor):
     qtbot.waitUntil(lambda: ("stamps", "per_purchase") not in editor.form.fields)  # the page without its fields
     assert not editor.doc.has("stamps")
     assert "Rewards › Reward 1 · Free bread › How many" in editor.status.text()
-    assert not editor.save_button.isEnabled()
+    assert not editor.save_button.isEnabled() and editor.go_button.isVisibleTo(editor)
     click(qtbot, editor, "goToError")
     assert editor.form.pages.currentWidget().objectName() == "page-rewards"
     assert editor.focusWidget() is field(editor, "rewards", 0, "stamps").input
@@ -199,7 +198,7 @@ def test_saving_makes_a_new_version_that_the_counter_books_under(qtbot, editor, 
     editor.show_versions()
     table = editor.versions.table
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["2 (in force)", "1"]
-    assert [table.item(r, 2).text() for r in range(table.rowCount())] == ["Maria", "A program file"]
+    assert [table.item(r, 2).text() for r in range(table.rowCount())] == ["Maria", "File"]
 
 
 def test_an_old_version_is_restored_as_a_new_one(qtbot, editor, shop):
@@ -249,6 +248,30 @@ def test_a_till_with_a_server_is_told_what_a_server_program_does(qtbot, shop, op
         type(view.status))[1].text()
 
 
+def test_a_new_shop_builds_its_first_program_here(qtbot, tmp_path, sync_tasks):
+    service = Loyalty(tmp_path / "new-shop")
+    view = ProgramEditor(service)
+    try:
+        view.show()
+        view.open_for(service.add_staff("Maria", "owner", "1234"))
+        assert view.status.text() == ("Mistake: The program gives nothing yet: switch on stamps, points or "
+                                      "cashback.")
+        view.form.show_section("stamps")
+        switch(qtbot, view, "use-stamps")
+        qtbot.waitUntil(lambda: ("stamps", "per_purchase") in view.form.fields)
+        assert view.save_button.isEnabled()
+        view.ask_save()
+        assert view.dialog.windowTitle() == "Save as version 1?"
+        view.dialog.ok_button.click()
+        assert service.program_version == 1 and service.program.stamps.per_purchase == 1
+        assert view.status.text() == "Saved as version 1: the counter uses it now."
+    finally:
+        view.close()
+        view.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        service.close()
+
+
 def test_the_editor_speaks_german(qtbot, editor):
     i18n.install("de")
     qtbot.waitUntil(lambda: editor.save_button.text() != "Save as new version  (Ctrl+S)")  # LanguageChange is posted
@@ -263,7 +286,8 @@ def test_the_editor_speaks_german(qtbot, editor):
     assert editor.doc.get(("stamps", "min_amount")) == "2.60"  # a decimal comma is written as the file wants
     type_into(qtbot, editor, ("stamps", "min_amount"), "zwei")
     assert field(editor, "stamps", "min_amount").error.text() == "Geben Sie einen Betrag ein, etwa 2,50 (nicht „zwei“)."
-    assert editor.status.text().startswith("Fehler in Stempel › Kleinster Einkauf für einen Stempel:")
+    assert editor.status.text() == ("Fehler in Stempel › Kleinster Einkauf für einen Stempel: erst beheben, dann "
+                                    "speichern.")
 
 
 # ---- every reason the parser gives has a sentence in the editor ----
@@ -339,11 +363,6 @@ def test_every_reason_of_the_parser_has_a_sentence_in_both_languages():
     i18n.install("de")
     german = [program_errors.explain(e) for e in errors]
     assert all(text and text != e.reason for text, e in zip(german, errors))
-
-
-def test_bonus_fields_are_keys_the_parser_knows():
-    for kind, keys in BONUS_FIELDS.items():
-        assert set(keys) == set(program_file._BONUS_KEYS[kind])
 
 
 # ---- names in the UI's language at the counter ----

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from pos_loyalty.errors import LoyaltyError, NotFound
 from pos_loyalty.program import Program, ProgramError
@@ -27,7 +27,7 @@ from ..program_errors import explain
 from ..sync_worker import is_registered
 from ..tasks import run_in_background
 from ..theme import set_role
-from ..widgets.program_form import ProgramForm
+from ..widgets.program_form import ProgramForm, section_of
 from ..widgets.program_preview import ProgramPreview
 from .program_versions import ProgramVersions
 
@@ -71,8 +71,8 @@ class ProgramEditor(QWidget):
         self.form = ProgramForm()
         self.form.changed.connect(self._edited)
         self.preview = ProgramPreview()
-        self.preview.setMinimumWidth(340)
-        self.preview.setMaximumWidth(420)
+        self.preview.setMinimumWidth(320)
+        self.preview.setMaximumWidth(380)
         # The versions and the file buttons are the last entry of the form's list of sections.
         self.versions = ProgramVersions(service)
         self.versions.restore_requested.connect(self.ask_restore)
@@ -93,6 +93,8 @@ class ProgramEditor(QWidget):
         files.addWidget(self.export_button)
         versions_page = QWidget()
         versions_page.setObjectName("page-versions")
+        # Shown without the preview beside it: its width must not squeeze the preview on the other pages.
+        versions_page.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         page = QVBoxLayout(versions_page)
         page.setContentsMargins(0, 0, 0, 0)
         page.addLayout(files)
@@ -107,6 +109,7 @@ class ProgramEditor(QWidget):
         self.status = QLabel()
         self.status.setObjectName("editorStatus")
         self.status.setWordWrap(True)
+        self.status.setMinimumWidth(320)
         self.go_button = QPushButton()
         self.go_button.setObjectName("goToError")
         self.go_button.setAutoDefault(False)
@@ -139,9 +142,9 @@ class ProgramEditor(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.form.nav.item(self.versions_row).setText(self.tr("Versions and files"))
-        self.files_hint.setText(self.tr("Every saved version of the program. Open a program file to edit it here, "
-                                        "or export the program as a file."))
+        self.form.nav.item(self.versions_row).setText(self.tr("Versions"))
+        self.files_hint.setText(self.tr("Every saved version. A program file can be opened here to edit, or the "
+                                        "program exported as a file."))
         self.open_button.setText(self.tr("Open file…"))
         self.export_button.setText(self.tr("Export file…"))
         self.go_button.setText(self.tr("Show the mistake"))
@@ -163,6 +166,7 @@ class ProgramEditor(QWidget):
         self.preview.setVisible(not on_versions)  # the versions take the whole width
         if on_versions:
             self._refresh_versions()
+        self._show_state()
 
     # ---- the document ----
 
@@ -219,11 +223,19 @@ class ProgramEditor(QWidget):
             return
         self.save_button.setEnabled(self.dirty and self.error is None and self.staff is not None)
         self.discard_button.setEnabled(self.dirty)
-        self.go_button.setVisible(self.error is not None and bool(self.error.path))
+        # "Show the mistake" when it is on another page than the one in sight
+        self.go_button.setVisible(self.error is not None and bool(self.error.path)
+                                  and self.form.pages.currentWidget() is not self.form.scrolls[
+                                      section_of(self.error.path)])
         if self.error is not None:
             where = self.form.label_of(self.error.path)
-            text, role = (fill(self.tr("Mistake in %1: %2"), where, explain(self.error)) if where
-                          else fill(self.tr("Mistake: %1"), explain(self.error))), "error"
+            if self.error.path in self.form.fields:  # the field says what is wrong: here only where it is
+                text = fill(self.tr("Mistake in %1: fix it to save."), where)
+            elif where:
+                text = fill(self.tr("Mistake in %1: %2"), where, explain(self.error))
+            else:
+                text = fill(self.tr("Mistake: %1"), explain(self.error))
+            role = "error"
         elif self._status:
             text, role = self._status
         elif self.dirty:

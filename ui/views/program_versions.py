@@ -56,25 +56,26 @@ class ProgramVersions(QWidget):
         self.edit_button.setObjectName("editVersion")
         self.edit_button.setAutoDefault(False)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.source.toPlainText()))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
+        buttons = QVBoxLayout()
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
-        side = QVBoxLayout()
-        side.addWidget(self.caption)
-        side.addWidget(self.source, 1)
-        side.addLayout(buttons)
-        layout = QHBoxLayout(self)
+        top = QHBoxLayout()
+        top.setSpacing(18)
+        top.addWidget(self.table, 1)
+        top.addLayout(buttons, 0)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(18)
-        layout.addWidget(self.table, 5)
-        layout.addLayout(side, 6)
+        layout.setSpacing(10)
+        layout.addLayout(top, 2)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.source, 3)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Version"), self.tr("Saved"), self.tr("By"),
                                               self.tr("Program")])
-        self.restore_button.setText(self.tr("Restore this version"))
+        self.restore_button.setText(self.tr("Restore…"))
         self.edit_button.setText(self.tr("Edit a copy"))
         self._fill()
 
@@ -97,7 +98,7 @@ class ProgramVersions(QWidget):
         if version["origin"] == "server":
             return self.tr("The chain's server")
         if version["staff_role"] == "system":
-            return self.tr("A program file")  # loaded with `pos-loyalty program load`
+            return self.tr("File")  # loaded with `pos-loyalty program load`
         return version["staff"] or "?"
 
     def _fill(self) -> None:

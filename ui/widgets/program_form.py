@@ -42,7 +42,7 @@ class ProgramForm(QWidget):
         self.builder = SectionBuilder(self)
         self.nav = QListWidget()
         self.nav.setObjectName("programSections")
-        self.nav.setFixedWidth(220)
+        self.nav.setFixedWidth(210)
         self.nav.setWordWrap(True)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
@@ -52,7 +52,7 @@ class ProgramForm(QWidget):
             scroll.setObjectName(f"page-{section}")
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # fields wrap and share the width instead
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)  # fields share the width; a small screen scrolls
             self.scrolls[section] = scroll
             self.pages.addWidget(scroll)
             self.nav.addItem(QListWidgetItem())

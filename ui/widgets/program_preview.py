@@ -44,6 +44,7 @@ class ProgramPreview(QFrame):
         self.occasions: dict[QCheckBox, bool] = {}
         self.heading = QLabel()
         set_role(self.heading, "subtitle")
+        self.heading.setWordWrap(True)
         self.amount = QLineEdit(i18n.editable_amount(1250))
         self.amount.setObjectName("previewAmount")
         self.items = QLineEdit()
@@ -75,8 +76,8 @@ class ProgramPreview(QFrame):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
-        # Amount | Time, Day | Tier (when the program has tiers), then the items over the whole width.
-        places = ((0, 0, 1), (4, 0, 2), (2, 1, 1), (2, 0, 1), (0, 1, 1))
+        # Amount | Time, then the day, the tier (when the program has tiers) and the items, each a line of its own.
+        places = ((0, 0, 1), (6, 0, 2), (4, 0, 2), (2, 0, 2), (0, 1, 1))
         for caption, field, (row, column, span) in zip(self.captions, (self.amount, self.items, self.tier, self.day,
                                                                        self.time), places):
             set_role(caption, "hint")
@@ -123,7 +124,7 @@ class ProgramPreview(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Preview: what a purchase earns"))
+        self.heading.setText(self.tr("Preview"))
         for caption, text in zip(self.captions, (self.tr("Amount"), self.tr("Items (optional)"), self.tr("Tier"),
                                                  self.tr("Day"), self.tr("Time"))):
             caption.setText(text)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
-from pos_loyalty.program import BONUS_KINDS
+from pos_loyalty.program import BONUS_KEYS, BONUS_KINDS
 from pos_loyalty.program_edit import (BONUSES, LEVELS, REWARDS, cashback_rate, new_bonus, new_reward, new_section,
                                       new_tier)
 
@@ -23,15 +23,6 @@ from .program_fields import Field
 SECTIONS = ("program", "stamps", "points", "tiers", "cashback", "bonuses", "rewards", "expiry", "sync")
 OPTIONAL = ("stamps", "points", "tiers", "cashback", "sync")  # sections the owner switches on and off
 ROWS = {"tiers": LEVELS, "bonuses": BONUSES, "rewards": REWARDS}
-# The fields of each kind of bonus (the parser allows these keys for it).
-BONUS_FIELDS = {
-    "happy_hour": ("days", "start", "end", "multiplier", "points"),
-    "seasonal": ("from", "to", "multiplier", "points"),
-    "item": ("items", "multiplier"),
-    "birthday": ("points", "stamps", "cashback", "window_days"),
-    "referral": ("points", "cashback", "referred_points"),
-    "enrollment": ("points", "stamps"),
-}
 
 
 class SectionBuilder(QObject):
@@ -66,9 +57,9 @@ class SectionBuilder(QObject):
         }[section]
 
     def _switch(self, section: str) -> str:
-        return {"stamps": self.tr("Customers collect stamps"), "points": self.tr("Customers collect points"),
-                "tiers": self.tr("Members have tiers"), "cashback": self.tr("Customers get cashback"),
-                "sync": self.tr("Limit redeeming while the till is offline")}[section]
+        return {"stamps": self.tr("Collect stamps"), "points": self.tr("Collect points"),
+                "tiers": self.tr("Use tiers"), "cashback": self.tr("Give cashback"),
+                "sync": self.tr("Limit redeeming offline")}[section]
 
     def kind_title(self, kind: str) -> str:
         return {"happy_hour": self.tr("Happy hour"), "seasonal": self.tr("Season"), "item": self.tr("Items"),
@@ -221,14 +212,14 @@ class SectionBuilder(QObject):
         for index in range(self.form.doc.rows(BONUSES)):
             row = BONUSES + (index,)
             kind = self.form.doc.get(row + ("kind",))
-            fields = [*self._names(row), *(self._bonus_field(row, key) for key in BONUS_FIELDS.get(kind, ()))]
+            fields = [*self._names(row), *(self._bonus_field(row, key) for key in BONUS_KEYS.get(kind, ()))]
             layout.addWidget(self._row(row, fields, self._kind_hint(kind) if kind in BONUS_KINDS else ""))
         kinds = QComboBox()
         kinds.setObjectName("bonusKind")
         kinds.setMinimumHeight(52)
         for kind in BONUS_KINDS:
             kinds.addItem(self.kind_title(kind), kind)
-        add = self._add_button(self.tr("Add this bonus"), "addBonus")
+        add = self._add_button(self.tr("Add"), "addBonus")
         add.clicked.connect(lambda: self._add_row("bonuses", new_bonus(kinds.currentData(), self.form.program,
                                                                         self.form.currency())))
         line = QHBoxLayout()
@@ -348,11 +339,18 @@ class SectionBuilder(QObject):
 
     @staticmethod
     def _grid(fields: list[Field]) -> QGridLayout:
+        """Two fields a line; the weekdays take a line of their own."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(14)
-        for index, field in enumerate(fields):
-            grid.addWidget(field, index // 2, index % 2, Qt.AlignTop)
+        row = column = 0
+        for field in fields:
+            wide = field.kind == "days"
+            if column and wide:
+                row, column = row + 1, 0
+            grid.addWidget(field, row, column, 1, 2 if wide else 1, Qt.AlignTop)
+            column = 0 if wide or column else 1
+            row += 1 if column == 0 else 0
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return grid
@@ -363,6 +361,7 @@ class SectionBuilder(QObject):
         set_role(frame, "panel")
         title = QLabel(self.row_title(row))
         set_role(title, "subtitle")
+        title.setWordWrap(True)
         for key in ("name", "name_de"):  # the title follows the name as it is typed
             if row + (key,) in self.form.fields:
                 self.form.fields[row + (key,)].edited.connect(lambda *_: title.setText(self.row_title(row)))
