@@ -23,6 +23,7 @@ import pytest
 from pos_loyalty.errors import LoyaltyError, Refused
 from pos_loyalty.importer import build as build_import, guess, parse, run as run_import
 from pos_loyalty.reports import Period, build
+from pos_loyalty.reports.period import Comparison
 from pos_loyalty.reports.model import Day, Funnel, InactiveRow, Kpis, Report, Split, StaffRow, TierRow
 from pos_loyalty.service import Loyalty
 from pos_loyalty.store import migrations, reports as report_sql
@@ -232,6 +233,11 @@ def shop(tmp_path_factory):
 US = timedelta(microseconds=1)
 
 
+def end_of(day: date) -> datetime:
+    """Midnight at the start of `day` in Berlin, in UTC."""
+    return datetime.combine(day, time(0), BERLIN).astimezone(timezone.utc)
+
+
 def expected(app: Loyalty, period: Period, shop: str | None, now: datetime, inactive_days: int = 60) -> Report:
     conn = app.db.conn
     events = [dict(r) for r in conn.execute("SELECT * FROM events ORDER BY seq")]
@@ -285,9 +291,10 @@ def expected(app: Loyalty, period: Period, shop: str | None, now: datetime, inac
     def local(moment):
         return moment.astimezone(BERLIN)
 
-    def kpis_of(p: Period, as_of: datetime) -> tuple[Kpis, tuple, tuple, tuple, dict, Funnel]:
+    def kpis_of(p: Period, as_of: datetime, until: datetime | None = None
+                ) -> tuple[Kpis, tuple, tuple, tuple, dict, Funnel]:
         start = datetime.combine(p.start, time(0), BERLIN).astimezone(timezone.utc)
-        end = datetime.combine(p.end, time(0), BERLIN).astimezone(timezone.utc)
+        end = until or datetime.combine(p.end, time(0), BERLIN).astimezone(timezone.utc)
 
         def inside(e, since=start, until=end):
             return since <= e["at"] < until and (shop is None or e["shop_id"] == shop)
@@ -354,7 +361,23 @@ def expected(app: Loyalty, period: Period, shop: str | None, now: datetime, inac
 
     start, end = (datetime.combine(d, time(0), BERLIN).astimezone(timezone.utc) for d in (period.start, period.end))
     kpis, days, hours, staff, moves, funnel = kpis_of(period, min(now, end))
-    previous = kpis_of(period.previous(), min(now, start))[0]
+    # Compared with: the whole period before, or while this one runs, the same stretch of it: for a month,
+    # quarter or year up to the same date, else as many days in, up to the same time of day cut to 15 minutes.
+    before, shop_now = period.previous(), now.astimezone(BERLIN)
+    compared = Comparison(before, before.end, None)
+    cut = before_end = end_of(before.end)
+    if period.start <= shop_now.date() < period.end:
+        months = {"month": 1, "quarter": 3, "year": 12}.get(period.kind)
+        if months:
+            index = shop_now.year * 12 + shop_now.month - 1 - months
+            same_day = date(index // 12, index % 12 + 1, shop_now.day)
+        else:
+            same_day = before.start + (shop_now.date() - period.start)
+        same_time = time(shop_now.hour, shop_now.minute // 15 * 15)
+        cut = datetime.combine(same_day, same_time, BERLIN).astimezone(timezone.utc)
+        assert cut < before_end  # the scenario's running periods are not cut short by a shorter period before
+        compared = Comparison(before, same_day + timedelta(days=1), same_time)
+    previous = kpis_of(before, min(now, cut), cut)[0]
     now_members = [r for r in members if enrolled_at[r] <= now]
     spend = {r: sum(e["amount"] for e in purchases[r]) for r in now_members}
     last_visit = {r: max((e["at"] for e in purchases[r]), default=None) for r in now_members}
@@ -389,7 +412,7 @@ def expected(app: Loyalty, period: Period, shop: str | None, now: datetime, inac
     return Report(
         period=period, shop_id=shop, shop_name=app.shop_name() if shop == app.db.meta("shop_id") else (shop or "")[:8],
         program_name=program.name, currency="EUR", timezone="Europe/Berlin", generated_at=now, as_of=min(now, end),
-        inactive_days=inactive_days, kpis=kpis, previous=previous, members_total=len(now_members),
+        inactive_days=inactive_days, kpis=kpis, previous=previous, compared=compared, members_total=len(now_members),
         lifetime_value=round(Fraction(sum(spend.values()), len(now_members))) if now_members else None,
         average_membership_days=(sum((now - enrolled_at[r]) / timedelta(days=1) for r in now_members)
                                  / len(now_members)) if now_members else None,
@@ -487,8 +510,64 @@ def test_days_and_hours_are_the_shops(shop):
 def test_the_comparison_is_the_period_before(shop):
     for period in PERIODS:
         report = build(shop, period, now=NOW)
+        if period.start <= NOW.date() < period.end:
+            continue  # running: the same stretch of the period before (below)
         before = build(shop, period.previous(), now=NOW)
         assert report.previous == before.kpis, period
+        assert report.compared.whole and report.compared.before == period.previous()
+
+
+@pytest.mark.parametrize("kind", ["today", "week", "month", "year"])
+def test_a_running_period_is_compared_with_the_same_stretch_before(shop, kind):
+    """On 15 April at 10:07 the month is compared with 1-15 March up to 10:00, not with all of March."""
+    now = NOW + timedelta(minutes=7)
+    period = Period.named(kind, now.date())
+    report = build(shop, period, now=now)
+    assert_same(report, expected(shop, period, None, now))
+    compared = {"today": (date(2026, 4, 14), date(2026, 4, 14)), "week": (date(2026, 4, 6), date(2026, 4, 8)),
+                "month": (date(2026, 3, 1), date(2026, 3, 15)), "year": (date(2025, 1, 1), date(2025, 4, 15))}[kind]
+    assert (report.compared.start, report.compared.last, report.compared.until) == (*compared, time(10, 0))
+    assert report.compared.bounds(BERLIN)[1] == datetime.combine(compared[1], time(10), BERLIN)
+    if kind == "month":  # the cut makes a difference in this scenario: March went on after the 15th
+        assert report.previous.visits.total < build(shop, period.previous(), now=now).kpis.visits.total
+        assert report.compared.label("en") == "Mar 1\u2009–\u200915, 2026, up to 10:00\u202fAM"
+        assert report.compared.label("de") == "1.–15. März 2026, bis 10:00 Uhr"
+        data = report.as_dict()["compared"]
+        assert (data["start"], data["last"], data["until"], data["whole"]) == ("2026-03-01", "2026-03-15", "10:00",
+                                                                               False)
+        assert data["ends_at"] == "2026-03-15T09:00:00+00:00"
+
+
+def test_the_comparison_of_a_running_period():
+    def compared(period, at):
+        c = period.comparison(at)
+        return c.start, c.last, c.until
+
+    at = datetime(2025, 11, 23, 18, 44)
+    assert compared(Period.named("month", at.date()), at) == (date(2025, 10, 1), date(2025, 10, 23), time(18, 30))
+    # the 31st against a 30-day month, the 30th against February: the whole month before
+    for day in (date(2025, 12, 31), date(2026, 3, 29), date(2026, 3, 31)):
+        c = Period.named("month", day).comparison(datetime.combine(day, time(9)))
+        assert c.whole and c.before == Period.named("month", day).previous(), day
+    assert compared(Period.named("month", date(2026, 3, 28)), datetime(2026, 3, 28, 9)) == (
+        date(2026, 2, 1), date(2026, 2, 28), time(9))
+    # a quarter and a year: the same date; 29 February against a year without one: up to 28 February, whole
+    assert compared(Period.named("quarter", date(2026, 3, 15)), datetime(2026, 3, 15, 7)) == (
+        date(2025, 10, 1), date(2025, 12, 15), time(7))
+    assert compared(Period.named("quarter", date(2026, 5, 31)), datetime(2026, 5, 31, 7)) == (
+        date(2026, 1, 1), date(2026, 2, 28), None)
+    assert compared(Period.named("year", date(2028, 2, 29)), datetime(2028, 2, 29, 7)) == (
+        date(2027, 1, 1), date(2027, 2, 28), None)
+    # a week, a day and custom days: as many days in
+    assert compared(Period.named("week", date(2026, 3, 4)), datetime(2026, 3, 4, 12, 59)) == (
+        date(2026, 2, 23), date(2026, 2, 25), time(12, 45))
+    assert compared(Period.named("today", date(2026, 3, 1)), datetime(2026, 3, 1, 0, 10)) == (
+        date(2026, 2, 28), date(2026, 2, 28), time(0, 0))
+    custom = Period.custom(date(2026, 3, 1), date(2026, 3, 10))
+    assert compared(custom, datetime(2026, 3, 3, 8)) == (date(2026, 2, 19), date(2026, 2, 21), time(8))
+    # over, or not begun: the whole period before
+    for at in (datetime(2026, 3, 11), datetime(2026, 2, 28, 23, 59)):
+        assert custom.comparison(at).whole
 
 
 def test_tiers_are_the_ones_the_service_gives(shop):

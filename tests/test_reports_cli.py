@@ -44,6 +44,10 @@ def test_json_is_what_the_dashboard_builds(data_dir):
         app.close()
     assert printed["period"] == {"kind": "month", "start": "2026-04-01", "last": "2026-04-30", "days": 30}
     assert printed["kpis"]["visits"]["total"] == sum(d["visits"]["total"] for d in printed["daily"])
+    # 15 April, 10:00: compared with 1-15 March up to 10:00 (shop time; 09:00 UTC)
+    assert printed["compared"] == {"start": "2026-03-01", "last": "2026-03-15", "until": "10:00", "whole": False,
+                                   "starts_at": "2026-02-28T23:00:00+00:00", "ends_at": "2026-03-15T09:00:00+00:00"}
+    assert custom["compared"]["whole"] and custom["compared"]["start"] == "2026-01-11"
 
 
 def test_csv_and_pdf_files(data_dir, tmp_path):
@@ -69,7 +73,13 @@ def test_the_text_table_for_a_terminal(data_dir):
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0] == "Loyalty report: Café Test - All shops"
-    assert re.match(r"\d+ new members this month, \d+ more than last month; \d+% reached", lines[3])
+    assert lines[2] == "Compared with: February 2026"  # the 31st: all of February
+    assert re.match(r"\d+ new members this month, \d+ more than last month; \d+% reached", lines[4])
+    german = subprocess.run([sys.executable, "-m", "pos_loyalty", "--data-dir", str(data_dir), "report", "--period",
+                             "month", "--at", AT, "--lang", "de"], capture_output=True, text=True,
+                            env=os.environ | {"QT_QPA_PLATFORM": "offscreen"}, timeout=120).stdout.splitlines()
+    assert german[2] == "Verglichen mit: 1.–15. März 2026, bis 10:00 Uhr"  # 15 April: the same days of March
+    assert "mehr als im Zeitraum 1.–15. März 2026, bis 10:00 Uhr" in german[4] or "weniger als im Zeitraum" in german[4]
     assert "Key figures" in lines and "New members by staff member" in lines and "Inactive members" in lines
     visits = next(line for line in lines if line.startswith("Visits "))
     assert visits.split()[1].isdigit()

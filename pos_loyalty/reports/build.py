@@ -26,6 +26,13 @@ What the figures mean (the tests compute each of them again from the raw events,
   members, repeat visits, tier moves) count that shop's bookings; member figures (enrolled, the staff
   leaderboard, first reward, members, lifetime value, tiers, liability, inactive) count the members enrolled there.
 - Days and hours are the shop's (the program's time zone): a period runs from local midnight to local midnight.
+- *Compared with*: a period that is over is compared with the whole period before (the month, quarter, year,
+  week or day before; custom days with as many days just before). A period still running at `now` is compared
+  with the same stretch of the period before (Period.comparison): a month, quarter or year from its start up to
+  the same date, a week, day or custom period up to as many days in, and on that last day up to the same local
+  time (cut to the quarter hour), so the 23rd at 10:07 compares 1-23 Nov with 1-23 Oct up to 10:00. Where the
+  period before is shorter (the 31st against a 30-day month) it is compared whole. Its figures are the same
+  figures over that stretch, with active members counted up to its end.
 - Standing now: *lifetime value* = revenue of all members so far / members; *liability* = stamps, points and
   cashback on the cards, in money at the best rate a reward pays per stamp and per point (cashback at face
   value; expired points the nightly run has not booked yet still count); the *tier* of each member is the one
@@ -71,10 +78,12 @@ def build(app: Loyalty, period: Period, shop_id: str | None = None, *, now: date
     zone = program.zone
     start, end = period.bounds(zone)
     as_of = min(now, end)
+    compared = period.comparison(now.astimezone(zone))
     with _snapshot(app):  # a booking made meanwhile is in every figure or in none
-        kpis, per_day, moves, funnel = _kpis(conn, program, period, shop_id, now, as_of)
+        kpis, per_day, moves, funnel = _kpis(conn, program, period.start, (start, end), shop_id, now, as_of)
         days, hours, staff = _series(app, program, period, shop_id, per_day)
-        previous = _kpis(conn, program, period.previous(), shop_id, now, min(now, start))[0]
+        before = compared.bounds(zone)
+        previous = _kpis(conn, program, compared.start, before, shop_id, now, min(now, before[1]))[0]
         members = sql.members_now(conn, us(now), us(now - timedelta(days=inactive_days)), shop_id)
         stamps, points, cashback = sql.liability(conn, shop_id)
         inactive = _inactive(app, now, inactive_days, shop_id, zone)
@@ -82,7 +91,7 @@ def build(app: Loyalty, period: Period, shop_id: str | None = None, *, now: date
     return Report(
         period=period, shop_id=shop_id, shop_name=shop_label(app, shop_id), program_name=program.name,
         currency=program.currency, timezone=program.timezone, generated_at=now, as_of=as_of,
-        inactive_days=inactive_days, kpis=kpis, previous=previous, members_total=members["members"],
+        inactive_days=inactive_days, kpis=kpis, previous=previous, compared=compared, members_total=members["members"],
         lifetime_value=_divide(members["spend"], members["members"]),
         average_membership_days=members["membership"] / sql.DAY_US if members["members"] else None,
         liability_stamps=stamps, liability_points=points, liability_cashback=cashback,
@@ -148,12 +157,13 @@ def local_sql(zone: ZoneInfo, start: datetime, end: datetime) -> str:
     return f"({{0}} + CASE {' '.join(cases)} ELSE {current} END)"
 
 
-def _kpis(conn, program: Program, period: Period, shop_id: str | None, now: datetime,
-          as_of: datetime) -> tuple[Kpis, dict[int, dict], dict[str, int], Funnel]:
-    """The figures of one period; its visits and revenue per day (index into the period's days), its tier moves
-    ('from>to' -> count) and the funnel of its new members."""
-    start, end = period.bounds(program.zone)
-    epoch_day = (period.start - date(1970, 1, 1)).days
+def _kpis(conn, program: Program, first: date, bounds: tuple[datetime, datetime], shop_id: str | None,
+          now: datetime, as_of: datetime) -> tuple[Kpis, dict[int, dict], dict[str, int], Funnel]:
+    """The figures from `bounds[0]` (local midnight of the day `first`) up to `bounds[1]` (on a quarter hour); its
+    visits and revenue per day (index from `first`), its tier moves ('from>to' -> count) and the funnel of its new
+    members."""
+    start, end = bounds
+    epoch_day = (first - date(1970, 1, 1)).days
     per_day: dict[int, dict] = defaultdict(lambda: defaultdict(int))
     sums: dict[str, int] = defaultdict(int)
     moves: dict[str, int] = defaultdict(int)

@@ -11,8 +11,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from babel.dates import format_skeleton
+from matplotlib import rcParams
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
+from matplotlib.ticker import FuncFormatter, Locator, MaxNLocator
 
 from .model import Day, Report
 from .tables import FUNNEL_STAGES
@@ -175,12 +178,44 @@ def _buckets(days: tuple[Day, ...]) -> tuple[str, list[tuple[date, list[Day]]]]:
     return step, list(groups.items())
 
 
+# Labels every how many bars, by bar: daily bars a week apart next, weekly ones a month or a quarter apart, ...
+_EVERY = {"day": (1, 2, 7, 14, 28), "week": (1, 2, 4, 13, 26), "month": (1, 2, 3, 6, 12)}
+_GAP_EM = 1.0  # at least this much space (in widths of an "m") between two date labels
+
+
+class _DateTicks(Locator):
+    """A label under every n-th bar, n the smallest step that keeps the labels apart at the size the chart is
+    drawn (the dashboard's half width, a full-width card or the PDF page): measured when drawn, not guessed."""
+
+    def __init__(self, labels: list[str], step: str):
+        self.labels, self.step = labels, step
+
+    def __call__(self):
+        return self.tick_values(0, len(self.labels) - 1)
+
+    def tick_values(self, vmin, vmax):
+        axes = self.axis.axes
+        low, high = axes.get_xlim()
+        per_bar = axes.get_window_extent().width / axes.figure.dpi * 72 / (high - low)  # points
+        font = FontProperties(size=rcParams["xtick.labelsize"])
+        measure = TextToPath()
+        gap = measure.get_text_width_height_descent("m", font, ismath=False)[0] * _GAP_EM
+        widest = max((measure.get_text_width_height_descent(label, font, ismath=False)[0]
+                      for label in self.labels), default=0) + gap
+        needed = widest / per_bar if per_bar > 0 else len(self.labels)
+        every = next((n for n in _EVERY[self.step] if n >= needed), max(1, -int(-needed // 1)))
+        return list(range(0, len(self.labels), every))
+
+
 def _date_axis(ax, starts: list[date], step: str, lang: str) -> None:
-    """Dates the language's way ('Mar 14' / '14. März'), at most about ten labels."""
-    skeleton = {"day": "MMMd", "week": "MMMd", "month": "MMMyy"}[step]
-    every = max(1, -(-len(starts) // 10))
-    ticks = list(range(0, len(starts), every))
-    ax.set_xticks(ticks, [format_skeleton(skeleton, starts[i], locale=language(lang)) for i in ticks])
-    ax.set_xlabel(text("axis.date", lang))
+    """Dates the language's way ('Mar 14' / '14. März'; months 'Mar' / 'März', with the year when the bars span
+    several), as many as fit apart."""
+    several_years = starts and starts[0].year != starts[-1].year
+    skeleton = {"day": "MMMd", "week": "MMMd", "month": "MMMy" if several_years else "MMM"}[step]
+    labels = [format_skeleton(skeleton, start, locale=language(lang)) for start in starts]
     ax.set_xlim(-0.6, len(starts) - 0.4)
+    ax.xaxis.set_major_locator(_DateTicks(labels, step))
+    ax.xaxis.set_major_formatter(FuncFormatter(
+        lambda x, _: labels[int(round(x))] if 0 <= round(x) < len(labels) else ""))
+    ax.set_xlabel(text("axis.date", lang))
 

@@ -76,7 +76,8 @@ def text_table(report: Report, lang: str) -> str:
     shop = report.shop_name or text("pdf.all_shops", lang)
     moment = report.generated_at.astimezone(ZoneInfo(report.timezone)).strftime("%Y-%m-%d %H:%M")
     lines = [f"{text('pdf.title', lang)}: {report.program_name} - {shop}",
-             f"{report.period.label(lang)} ({report.period.start} - {report.period.last}), {moment}", "",
+             f"{report.period.label(lang)} ({report.period.start} - {report.period.last}), {moment}",
+             f"{text('pdf.compared', lang)}: {report.compared.label(lang)}", "",
              summary(report, lang)]
     for name, (headers, rows) in tables(report, lang).items():
         if name in ("days", "hours") or not rows:

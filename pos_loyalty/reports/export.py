@@ -138,7 +138,7 @@ def _title_block(report: Report, lang: str, styles) -> list:
     period = report.period
     span = f"{period.label(lang)} ({period.start.isoformat()} – {period.last.isoformat()})"
     lines = [(text("pdf.shop", lang), report.shop_name or text("pdf.all_shops", lang)),
-             (text("pdf.period", lang), span), (text("pdf.compared", lang), period.previous().label(lang)),
+             (text("pdf.period", lang), span), (text("pdf.compared", lang), report.compared.label(lang)),
              (text("pdf.generated", lang), made)]
     facts = Table([[Paragraph(escape(k), styles["head"]), Paragraph(escape(v), styles["body"])] for k, v in lines],
                   colWidths=(35 * mm, None), hAlign="LEFT")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from .period import Period
+from .period import Comparison, Period
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ class Report:
     as_of: datetime  # UTC: the end of the period, or now if that is earlier (active members are counted up to it)
     inactive_days: int
     kpis: Kpis
-    previous: Kpis  # the same figures for period.previous()
+    previous: Kpis  # the same figures for what the period is compared with:
+    compared: Comparison  # the period before, or the same stretch of it while the period is still running
     # What stands now (generated_at), whatever the period: members, their value, tiers, liability, who stayed away.
     members_total: int = 0
     lifetime_value: int | None = None  # revenue per member since they enrolled, minor units
@@ -147,6 +149,10 @@ class Report:
         out["generated_at"] = self.generated_at.isoformat()
         out["as_of"] = self.as_of.isoformat()
         out["kpis"], out["previous"] = self.kpis.as_dict(), self.previous.as_dict()
+        since, until = self.compared.bounds(ZoneInfo(self.timezone))
+        out["compared"] = {"start": self.compared.start.isoformat(), "last": self.compared.last.isoformat(),
+                           "until": self.compared.until.strftime("%H:%M") if self.compared.until else None,
+                           "whole": self.compared.whole, "starts_at": since.isoformat(), "ends_at": until.isoformat()}
         out["daily"] = [{"day": d.day.isoformat(), "visits": asdict(d.visits) | {"total": d.visits.total},
                          "revenue": asdict(d.revenue) | {"total": d.revenue.total}, "enrolled": d.enrolled}
                         for d in self.daily]

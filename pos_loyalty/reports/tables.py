@@ -105,7 +105,7 @@ def _change(now: str, before: str, kind: str, lang: str) -> str:
 
 def _figures(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     headers = [text("column.figure", lang), report.period.label(language(lang)),
-               report.period.previous().label(language(lang)), text("column.change", lang)]
+               report.compared.label(language(lang)), text("column.change", lang)]
     rows = []
     for name, kind in _shown(_PERIOD_FIGURES, report):
         label = figure(name, lang) + _unit(kind, report.currency)

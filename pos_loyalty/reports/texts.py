@@ -149,6 +149,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "summary.last.year": "last year",
         "summary.last.custom": "the period before",
         "summary.in": "in {label}",
+        "summary.on": "on {label}",
         "summary.new.one": "{count} new member {when}",
         "summary.new.other": "{count} new members {when}",
         "summary.more": "{count} more than {before}",
@@ -296,6 +297,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "summary.last.year": "im Vorjahr",
         "summary.last.custom": "im Zeitraum davor",
         "summary.in": "im Zeitraum {label}",
+        "summary.on": "am {label}",
         "summary.new.one": "{count} neues Mitglied {when}",
         "summary.new.other": "{count} neue Mitglieder {when}",
         "summary.more": "{count} mehr als {before}",
@@ -364,11 +366,16 @@ def summary(report: Report, lang: str) -> str:
     now, before = report.kpis, report.previous
     today = report.generated_at.astimezone(ZoneInfo(report.timezone)).date()
     current = report.period.start <= today < report.period.end
+    compared = report.compared
     if current:
-        when, then = text(f"summary.this.{report.period.kind}", lang), text(f"summary.last.{report.period.kind}", lang)
+        when = text(f"summary.this.{report.period.kind}", lang)
     else:
         when = text("summary.in", lang, label=report.period.label(language(lang)))
-        then = text("summary.in", lang, label=report.period.previous().label(language(lang)))
+    if current and compared.whole:
+        then = text(f"summary.last.{report.period.kind}", lang)
+    else:  # the days (and time) compared with, as they were: "than in Oct 1 – 23, 2025, up to 10:00 AM"
+        then = text("summary.on" if compared.start == compared.last and not compared.whole else "summary.in", lang,
+                    label=compared.label(language(lang)))
     sentences = [_enrolled(now, before, when, then, lang)]
     if now.visits.total:
         visits = plural("summary.visits", now.visits.total, lang,

@@ -406,11 +406,12 @@ class ReportsView(QWidget):
         report, program = loaded.report, loaded.program
         now, before = report.kpis, report.previous
         self.heading.setText(report.period.label(i18n.language()))
-        parts = [fill(self.tr("Compared with %1"), report.period.previous().label(i18n.language()))]
+        parts = [fill(self.tr("as of %1"), i18n.moment(report.as_of, program)).replace(" ", "\u00a0")]
         if self.shop.isVisible():  # several shops: say which one (or all) these figures are of
-            parts.insert(0, report.shop_name or self.tr("All shops"))
-        parts.append(fill(self.tr("as of %1"), i18n.moment(report.as_of, program)))
-        self.subheading.setText("  ·  ".join(part.replace(" ", "\u00a0") for part in parts))  # wrap between parts
+            parts.insert(0, (report.shop_name or self.tr("All shops")).replace(" ", "\u00a0"))
+        # what the figures are compared with ("1.–15. März 2026, bis 10:00 Uhr" while the period runs) may wrap
+        parts.insert(-1, fill(self.tr("Compared with %1"), report.compared.label(i18n.language())))
+        self.subheading.setText("  ·  ".join(parts))  # wrap between parts, and inside the long comparison
         n, money, pct = self._number, self._money, self._percent
         figures = {
             "enrolled": (n(now.members_enrolled), self._change(now.members_enrolled, before.members_enrolled, n),
