@@ -36,7 +36,8 @@ def _labels(figure, width: float, height: float, dpi: float) -> list:
 
 PERIODS = {"day": Period.named("today", date(2026, 11, 23)), "week": Period.named("week", date(2026, 11, 23)),
            "month": Period.named("month", date(2026, 11, 23)), "quarter": Period.named("quarter", date(2026, 11, 23)),
-           "year": Period.named("year", date(2026, 11, 23)), "custom": Period.custom(date(2026, 1, 5), date(2026, 2, 18))}
+           "year": Period.named("year", date(2026, 11, 23)),
+           "custom": Period.custom(date(2026, 1, 5), date(2026, 2, 18))}
 SIZES = {"half": (*HALF, DPI), "wide": (1000, 420, DPI), "pdf": (SIZE[0] * 200, SIZE[1] * 200, 200)}
 
 

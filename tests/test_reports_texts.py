@@ -40,8 +40,8 @@ def _report(now: datetime = datetime(2026, 3, 20, 11, 7, tzinfo=timezone.utc), *
 
 def test_summary_in_english():  # a running month is compared with the same days of the one before
     assert summary(_report(), "en") == (
-        "34 new members this month, 12 more than in Feb 1\u2009–\u200920, 2026, up to 12:00\u202fPM; 58% reached a first "
-        "reward within 90 days. 1,234 visits brought €15,432.10, 8% more than in Feb 1\u2009–\u200920, 2026, up to "
+        "34 new members this month, 12 more than in Feb 1\u2009–\u200920, 2026, up to 12:00\u202fPM; 58% reached a "
+        "first reward within 90 days. 1,234 visits brought €15,432.10, 8% more than in Feb 1\u2009–\u200920, 2026, up to "
         "12:00\u202fPM. 812 of 1,530 members visited in the last 90 days. 41 members have not come for 60 days or "
         "more.")
 
