@@ -84,6 +84,7 @@ class SelfTest:
             ("camera", self.camera_read),
             ("image formats", self.image_formats),
             ("print", self.print_pdf),
+            ("report", self.report_pdf),
             ("sounds", self.sounds),
             ("translations", self.translations),
             ("money and dates", self.money_and_dates),
@@ -281,6 +282,20 @@ class SelfTest:
                          "Self Test Customer")
         check(pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-", "no PDF was written")
         return f"card-sized PDF, {pdf.stat().st_size} bytes"
+
+    def report_pdf(self) -> str:
+        """The owner's report with its charts (matplotlib) as a PDF (reportlab), as the Reports tab saves it."""
+        from pos_loyalty.reports import Period, build  # noqa: PLC0415
+        from pos_loyalty.reports.export import write_pdf  # noqa: PLC0415
+
+        from pos_loyalty.clock import utcnow  # noqa: PLC0415
+
+        today = utcnow().astimezone(self.service.program.zone).date()
+        report = build(self.service, Period.named("month", today))
+        pdf = write_pdf(report, self.folder / "report.pdf", "de")
+        check(pdf.read_bytes()[:5] == b"%PDF-", "no report PDF was written")
+        check(report.kpis.visits.total >= 1, "the booked purchase is not in the report")
+        return f"{report.kpis.visits.total} visit(s), PDF with charts, {pdf.stat().st_size} bytes"
 
     def sounds(self) -> str:
         from PySide6 import QtMultimedia  # noqa: F401, PLC0415 - what sound.py plays them with

@@ -2223,14 +2223,6 @@
 <context>
     <name>ProgramEditor</name>
     <message>
-        <source>Versions</source>
-        <translation>Versionen</translation>
-    </message>
-    <message>
-        <source>Every saved version. A program file can be opened here to edit, or the program exported as a file.</source>
-        <translation>Alle gespeicherten Versionen. Eine Programmdatei lässt sich hier zum Bearbeiten öffnen, oder das Programm als Datei exportieren.</translation>
-    </message>
-    <message>
         <source>Open file…</source>
         <translation>Datei öffnen …</translation>
     </message>
@@ -2267,12 +2259,20 @@
         <translation>Nicht gespeicherte Änderungen: Die Kasse arbeitet noch mit der geltenden Version.</translation>
     </message>
     <message>
+        <source>Version %1 is in force.</source>
+        <translation>Version %1 gilt.</translation>
+    </message>
+    <message>
         <source>No program yet: switch on stamps, points or cashback and save.</source>
         <translation>Noch kein Programm: Schalten Sie Stempel, Punkte oder Cashback ein und speichern Sie.</translation>
     </message>
     <message>
-        <source>Version %1 is in force.</source>
-        <translation>Version %1 gilt.</translation>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Every saved version. A program file can be opened here to edit, or the program exported as a file.</source>
+        <translation>Alle gespeicherten Versionen. Eine Programmdatei lässt sich hier zum Bearbeiten öffnen, oder das Programm als Datei exportieren.</translation>
     </message>
     <message>
         <source>This till is connected to your chain&apos;s server. A program the chain&apos;s admin uploads there replaces the one here at the next sync; what you save here applies to this till only until then. To change the program for every shop, export the file and send it to the admin.</source>
@@ -2358,27 +2358,27 @@
 <context>
     <name>ProgramErrors</name>
     <message>
-        <source>stamps</source>
-        <translation>Stempel</translation>
-    </message>
-    <message>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <source>points</source>
-        <translation>Punkte</translation>
+        <source>stamps</source>
+        <translation>Stempel</translation>
     </message>
     <message>
         <source>Points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <source>cashback</source>
-        <translation>Cashback</translation>
+        <source>points</source>
+        <translation>Punkte</translation>
     </message>
     <message>
         <source>Cashback</source>
+        <translation>Cashback</translation>
+    </message>
+    <message>
+        <source>cashback</source>
         <translation>Cashback</translation>
     </message>
     <message>
@@ -2566,7 +2566,7 @@
     </message>
     <message>
         <source>New customer</source>
-        <translation>Neu angemeldet</translation>
+        <translation>Neue Kundin, neuer Kunde</translation>
     </message>
     <message>
         <source>Recommended, first purchase</source>

@@ -181,6 +181,16 @@ def test_history_shows_a_booked_purchase(app, customer):
     assert any(r[1] == "Enrolled" for r in rows)
 
 
+def test_history_names_bonuses_and_rewards_in_the_ui_language(app, customer):
+    from ui import i18n  # noqa: PLC0415
+
+    customers = find(app, open_owner_area(app), "anna")
+    i18n.install("de")
+    dialog = customers.history()
+    reasons = [dialog.texts(r)[6] for r in range(dialog.table.rowCount())]
+    assert "Willkommen" in reasons and "Welcome" not in reasons  # the bakery's enrollment bonus, name_de
+
+
 # ---- staff ----
 
 def test_add_staff_change_a_pin_and_disable(app):

@@ -63,7 +63,8 @@ class HistoryDialog(QDialog):
                      _signed(event["points"], i18n.number(event["points"], program)),
                      _signed(event["cashback"], i18n.money(event["cashback"], program)),
                      i18n.money(event["amount"], program) if event["amount"] else "",
-                     event["reason"] or "", staff.get(event["staff_id"], ""))
+                     i18n.named(event["reason"], program) if event["reason"] else "",  # a reward's name
+                     staff.get(event["staff_id"], ""))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if 2 <= column <= 5:

@@ -11,8 +11,8 @@ from pos_loyalty.staff import StaffMember
 
 from ..theme import set_role
 from .customers import CustomersView
-from .program_editor import ProgramEditor
 from .messages import MessagesView
+from .program_editor import ProgramEditor
 from .reports import ReportsView
 from .staff import StaffView
 
