@@ -271,7 +271,8 @@ def test_an_imported_customer_export_shows_the_old_card_and_erasure_forgets_it(s
         (result.import_id, "kunden.csv", 2, "A-17")]
 
     privacy.erase(shop, card.customer_id, maria, "asked by letter")
-    assert shop.search("a-17") == [] and privacy.export(shop, card.customer_id, maria)["imported"][0]["old_card"] is None
+    assert shop.search("a-17") == []
+    assert privacy.export(shop, card.customer_id, maria)["imported"][0]["old_card"] is None
     # The old file once more does not bring the erased customer back.
     again = plan_of(shop, path)
     assert (len(again.customers), len(again.already_imported)) == (0, 1)

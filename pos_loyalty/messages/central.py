@@ -24,9 +24,9 @@ from ..errors import LoyaltyError, NotFound
 from ..ledger import PointsEvent, point_lots
 from ..program import MessageRules, Program
 from ..server.schema import (balances, card_keys, customers, events, fields, message_planner, message_senders,
-                             messages, programs, shops, tenant_seq, tenants, terminals)
+                             messages, programs, tenant_seq, tenants, terminals)
 from ..sync import protocol
-from . import occasions, smtp, templates, tokens
+from . import occasions, smtp, tokens
 from .kinds import HELD, QUEUED, SENDING, SERVER, WIRE_FIELDS, forward
 from .occasions import Activity
 from .planner import STUCK, after_attempt, before_send, compose, decide, unsubscribe_for

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QRadioButton, QVBoxLayout,
+                               QWidget)
 
 from pos_loyalty import cards
 from pos_loyalty.errors import LoyaltyError
