@@ -1229,6 +1229,229 @@
     </message>
 </context>
 <context>
+    <name>KeyFigures</name>
+    <message>
+        <source>New members</source>
+        <translation>Neue Mitglieder</translation>
+    </message>
+    <message>
+        <source>Customers who got a loyalty card in this period.</source>
+        <translation>Kunden, die in diesem Zeitraum eine Kundenkarte bekommen haben.</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Aktive Mitglieder</translation>
+    </message>
+    <message>
+        <source>Members with a visit in the 90 days up to the end of the period.</source>
+        <translation>Mitglieder mit einem Besuch in den 90 Tagen bis zum Ende des Zeitraums.</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Besuche</translation>
+    </message>
+    <message>
+        <source>Purchases booked on a loyalty card in this period.</source>
+        <translation>Einkäufe, die in diesem Zeitraum auf eine Kundenkarte gebucht wurden.</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>What customers with a loyalty card spent in this period.</source>
+        <translation>Was Kunden mit Kundenkarte in diesem Zeitraum ausgegeben haben.</translation>
+    </message>
+    <message>
+        <source>Average spend per visit</source>
+        <translation>Umsatz pro Besuch</translation>
+    </message>
+    <message>
+        <source>Revenue divided by visits.</source>
+        <translation>Umsatz geteilt durch die Zahl der Besuche.</translation>
+    </message>
+    <message>
+        <source>Repeat-visit rate</source>
+        <translation>Wiederkehrquote</translation>
+    </message>
+    <message>
+        <source>Of the customers who came in this period, the share who came twice or more.</source>
+        <translation>Von den Kunden, die in diesem Zeitraum kamen, der Anteil, der zweimal oder öfter kam.</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <source>What a member has spent on average since they joined.</source>
+        <translation>Was ein Mitglied seit der Anmeldung im Durchschnitt ausgegeben hat.</translation>
+    </message>
+    <message>
+        <source>First reward within 90 days</source>
+        <translation>Erste Prämie in 90 Tagen</translation>
+    </message>
+    <message>
+        <source>Of the members who joined in this period, the share who reached their first reward within 90 days. Programs aim for at least half.</source>
+        <translation>Von den Mitgliedern, die in diesem Zeitraum dazukamen, der Anteil, der die erste Prämie innerhalb von 90 Tagen erreicht hat. Ziel guter Programme: mindestens die Hälfte.</translation>
+    </message>
+    <message>
+        <source>Time to first reward</source>
+        <translation>Zeit bis zur ersten Prämie</translation>
+    </message>
+    <message>
+        <source>On average, how long new members took to reach their first reward.</source>
+        <translation>Wie lange neue Mitglieder im Durchschnitt bis zu ihrer ersten eingelösten Prämie brauchten.</translation>
+    </message>
+    <message>
+        <source>Stamps issued</source>
+        <translation>Ausgegebene Stempel</translation>
+    </message>
+    <message>
+        <source>Stamps customers earned in this period.</source>
+        <translation>Stempel, die Kunden in diesem Zeitraum bekamen.</translation>
+    </message>
+    <message>
+        <source>Stamps redeemed</source>
+        <translation>Eingelöste Stempel</translation>
+    </message>
+    <message>
+        <source>Stamps customers spent on rewards in this period.</source>
+        <translation>Stempel, die Kunden in diesem Zeitraum für Prämien eingelöst haben.</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>Ausgegebene Punkte</translation>
+    </message>
+    <message>
+        <source>Points customers earned in this period.</source>
+        <translation>Punkte, die Kunden in diesem Zeitraum bekamen.</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Eingelöste Punkte</translation>
+    </message>
+    <message>
+        <source>Points customers spent on rewards in this period.</source>
+        <translation>Punkte, die Kunden in diesem Zeitraum für Prämien eingelöst haben.</translation>
+    </message>
+    <message>
+        <source>Cashback issued</source>
+        <translation>Ausgegebenes Cashback</translation>
+    </message>
+    <message>
+        <source>Cashback customers earned in this period.</source>
+        <translation>Cashback, das Kunden in diesem Zeitraum gutgeschrieben bekamen.</translation>
+    </message>
+    <message>
+        <source>Cashback redeemed</source>
+        <translation>Eingelöstes Cashback</translation>
+    </message>
+    <message>
+        <source>Cashback customers took off their bills in this period.</source>
+        <translation>Cashback, das Kunden in diesem Zeitraum mit ihrer Rechnung verrechnet haben.</translation>
+    </message>
+    <message>
+        <source>Outstanding liability</source>
+        <translation>Offene Verbindlichkeit</translation>
+    </message>
+    <message>
+        <source>What customers could still redeem (stamps, points and cashback not yet used), in money: what the program owes them.</source>
+        <translation>Was Kunden noch einlösen könnten (Stempel, Punkte und Cashback, noch nicht genutzt), in Geld: was das Programm ihnen schuldet.</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Punkte verfallen</translation>
+    </message>
+    <message>
+        <source>Points that ran out unused in this period.</source>
+        <translation>Punkte, die in diesem Zeitraum ungenutzt verfallen sind.</translation>
+    </message>
+    <message>
+        <source>Donations</source>
+        <translation>Spenden</translation>
+    </message>
+    <message>
+        <source>Rewards customers gave to a good cause in this period.</source>
+        <translation>Prämien, die Kunden in diesem Zeitraum für einen guten Zweck gespendet haben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln Tag</numerusform>
+            <numerusform>%Ln Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>= same as before</source>
+        <translation>= unverändert</translation>
+    </message>
+    <message>
+        <source>▲ up from %1</source>
+        <translation>▲ gestiegen, vorher %1</translation>
+    </message>
+    <message>
+        <source>▼ down from %1</source>
+        <translation>▼ gesunken, vorher %1</translation>
+    </message>
+    <message>
+        <source>of %1 members</source>
+        <translation>von %1 Mitgliedern</translation>
+    </message>
+    <message>
+        <source>%1 by identified members, %2 by anonymous cards</source>
+        <translation>%1 von bekannten Mitgliedern, %2 von anonymen Karten</translation>
+    </message>
+    <message>
+        <source>%1 from identified members</source>
+        <translation>%1 von bekannten Mitgliedern</translation>
+    </message>
+    <message>
+        <source>members stay %1 on average</source>
+        <translation>Mitglieder bleiben im Durchschnitt %1</translation>
+    </message>
+    <message>
+        <source>%1 points, worth %2</source>
+        <translation>%1 Punkte im Wert von %2</translation>
+    </message>
+    <message>
+        <source>Aim: at least %1</source>
+        <translation>Ziel: mindestens %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 new members</source>
+        <translation>%1 von %2 neuen Mitgliedern</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln still have time)</source>
+        <translation>
+            <numerusform>(%Ln hat noch Zeit)</numerusform>
+            <numerusform>(%Ln haben noch Zeit)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Redemption rate: %1</source>
+        <translation>Einlösequote: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stamp(s)</source>
+        <translation>
+            <numerusform>%Ln Stempel</numerusform>
+            <numerusform>%Ln Stempel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln Punkt</numerusform>
+            <numerusform>%Ln Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cashback</source>
+        <translation>%1 Cashback</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>pos-loyalty</source>
@@ -2784,98 +3007,6 @@
         <source>Loading the report …</source>
         <translation>Der Bericht wird geladen …</translation>
     </message>
-    <message>
-        <source>New members</source>
-        <translation>Neue Mitglieder</translation>
-    </message>
-    <message>
-        <source>Customers who got a loyalty card in this period.</source>
-        <translation>Kunden, die in diesem Zeitraum eine Kundenkarte bekommen haben.</translation>
-    </message>
-    <message>
-        <source>Active members</source>
-        <translation>Aktive Mitglieder</translation>
-    </message>
-    <message>
-        <source>Members with a visit in the 90 days up to the end of the period.</source>
-        <translation>Mitglieder mit einem Besuch in den 90 Tagen bis zum Ende des Zeitraums.</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>Besuche</translation>
-    </message>
-    <message>
-        <source>Purchases booked on a loyalty card in this period.</source>
-        <translation>Einkäufe, die in diesem Zeitraum auf eine Kundenkarte gebucht wurden.</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>Umsatz</translation>
-    </message>
-    <message>
-        <source>What customers with a loyalty card spent in this period.</source>
-        <translation>Was Kunden mit Kundenkarte in diesem Zeitraum ausgegeben haben.</translation>
-    </message>
-    <message>
-        <source>Average spend per visit</source>
-        <translation>Umsatz pro Besuch</translation>
-    </message>
-    <message>
-        <source>Revenue divided by visits.</source>
-        <translation>Umsatz geteilt durch die Zahl der Besuche.</translation>
-    </message>
-    <message>
-        <source>Repeat-visit rate</source>
-        <translation>Wiederkehrquote</translation>
-    </message>
-    <message>
-        <source>Cashback issued</source>
-        <translation>Ausgegebenes Cashback</translation>
-    </message>
-    <message>
-        <source>Cashback redeemed</source>
-        <translation>Eingelöstes Cashback</translation>
-    </message>
-    <message>
-        <source>Outstanding liability</source>
-        <translation>Offene Verbindlichkeit</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s)</source>
-        <translation>
-            <numerusform>%Ln Tag</numerusform>
-            <numerusform>%Ln Tage</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 by identified members, %2 by anonymous cards</source>
-        <translation>%1 von bekannten Mitgliedern, %2 von anonymen Karten</translation>
-    </message>
-    <message>
-        <source>%1 from identified members</source>
-        <translation>%1 von bekannten Mitgliedern</translation>
-    </message>
-    <message numerus="yes">
-        <source>(%Ln still have time)</source>
-        <translation>
-            <numerusform>(%Ln hat noch Zeit)</numerusform>
-            <numerusform>(%Ln haben noch Zeit)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln stamp(s)</source>
-        <translation>
-            <numerusform>%Ln Stempel</numerusform>
-            <numerusform>%Ln Stempel</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln point(s)</source>
-        <translation>
-            <numerusform>%Ln Punkt</numerusform>
-            <numerusform>%Ln Punkte</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%Ln member(s) have not visited for that long.</source>
         <translation>
@@ -2891,94 +3022,6 @@
         </translation>
     </message>
     <message>
-        <source>Of the customers who came in this period, the share who came twice or more.</source>
-        <translation>Von den Kunden, die in diesem Zeitraum kamen, der Anteil, der zweimal oder öfter kam.</translation>
-    </message>
-    <message>
-        <source>Lifetime value</source>
-        <translation>Kundenwert</translation>
-    </message>
-    <message>
-        <source>What a member has spent on average since they joined.</source>
-        <translation>Was ein Mitglied seit der Anmeldung im Durchschnitt ausgegeben hat.</translation>
-    </message>
-    <message>
-        <source>First reward within 90 days</source>
-        <translation>Erste Prämie in 90 Tagen</translation>
-    </message>
-    <message>
-        <source>Of the members who joined in this period, the share who reached their first reward within 90 days. Programs aim for at least half.</source>
-        <translation>Von den Mitgliedern, die in diesem Zeitraum dazukamen, der Anteil, der die erste Prämie innerhalb von 90 Tagen erreicht hat. Ziel guter Programme: mindestens die Hälfte.</translation>
-    </message>
-    <message>
-        <source>Time to first reward</source>
-        <translation>Zeit bis zur ersten Prämie</translation>
-    </message>
-    <message>
-        <source>On average, how long new members took to reach their first reward.</source>
-        <translation>Wie lange neue Mitglieder im Durchschnitt bis zu ihrer ersten eingelösten Prämie brauchten.</translation>
-    </message>
-    <message>
-        <source>Stamps customers earned in this period.</source>
-        <translation>Stempel, die Kunden in diesem Zeitraum bekamen.</translation>
-    </message>
-    <message>
-        <source>Stamps issued</source>
-        <translation>Ausgegebene Stempel</translation>
-    </message>
-    <message>
-        <source>Stamps redeemed</source>
-        <translation>Eingelöste Stempel</translation>
-    </message>
-    <message>
-        <source>Stamps customers spent on rewards in this period.</source>
-        <translation>Stempel, die Kunden in diesem Zeitraum für Prämien eingelöst haben.</translation>
-    </message>
-    <message>
-        <source>Points customers earned in this period.</source>
-        <translation>Punkte, die Kunden in diesem Zeitraum bekamen.</translation>
-    </message>
-    <message>
-        <source>Points issued</source>
-        <translation>Ausgegebene Punkte</translation>
-    </message>
-    <message>
-        <source>Points redeemed</source>
-        <translation>Eingelöste Punkte</translation>
-    </message>
-    <message>
-        <source>Points customers spent on rewards in this period.</source>
-        <translation>Punkte, die Kunden in diesem Zeitraum für Prämien eingelöst haben.</translation>
-    </message>
-    <message>
-        <source>Cashback customers earned in this period.</source>
-        <translation>Cashback, das Kunden in diesem Zeitraum gutgeschrieben bekamen.</translation>
-    </message>
-    <message>
-        <source>Cashback customers took off their bills in this period.</source>
-        <translation>Cashback, das Kunden in diesem Zeitraum mit ihrer Rechnung verrechnet haben.</translation>
-    </message>
-    <message>
-        <source>What customers could still redeem (stamps, points and cashback not yet used), in money: what the program owes them.</source>
-        <translation>Was Kunden noch einlösen könnten (Stempel, Punkte und Cashback, noch nicht genutzt), in Geld: was das Programm ihnen schuldet.</translation>
-    </message>
-    <message>
-        <source>Points expired</source>
-        <translation>Verfallene Punkte</translation>
-    </message>
-    <message>
-        <source>Points that ran out unused in this period.</source>
-        <translation>Punkte, die in diesem Zeitraum ungenutzt verfallen sind.</translation>
-    </message>
-    <message>
-        <source>Donations</source>
-        <translation>Spenden</translation>
-    </message>
-    <message>
-        <source>Rewards customers gave to a good cause in this period.</source>
-        <translation>Prämien, die Kunden in diesem Zeitraum für einen guten Zweck gespendet haben.</translation>
-    </message>
-    <message>
         <source>The report could not be made: %1</source>
         <translation>Der Bericht konnte nicht erstellt werden: %1</translation>
     </message>
@@ -2987,52 +3030,12 @@
         <translation>Nichts anzuzeigen.</translation>
     </message>
     <message>
-        <source>= same as before</source>
-        <translation>= unverändert</translation>
-    </message>
-    <message>
-        <source>▲ up from %1</source>
-        <translation>▲ gestiegen, vorher %1</translation>
-    </message>
-    <message>
-        <source>▼ down from %1</source>
-        <translation>▼ gesunken, vorher %1</translation>
-    </message>
-    <message>
         <source>Compared with %1</source>
         <translation>Verglichen mit %1</translation>
     </message>
     <message>
         <source>as of %1</source>
         <translation>Stand %1</translation>
-    </message>
-    <message>
-        <source>of %1 members</source>
-        <translation>von %1 Mitgliedern</translation>
-    </message>
-    <message>
-        <source>members stay %1 on average</source>
-        <translation>Mitglieder bleiben im Durchschnitt %1</translation>
-    </message>
-    <message>
-        <source>%1 points, worth %2</source>
-        <translation>%1 Punkte im Wert von %2</translation>
-    </message>
-    <message>
-        <source>Aim: at least %1</source>
-        <translation>Ziel: mindestens %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 new members</source>
-        <translation>%1 von %2 neuen Mitgliedern</translation>
-    </message>
-    <message>
-        <source>Redemption rate: %1</source>
-        <translation>Einlösequote: %1</translation>
-    </message>
-    <message>
-        <source>%1 cashback</source>
-        <translation>%1 Cashback</translation>
     </message>
     <message>
         <source>Nothing in this period.</source>

@@ -112,6 +112,37 @@
     </message>
 </context>
 <context>
+    <name>KeyFigures</name>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln still have time)</source>
+        <translation>
+            <numerusform>(%Ln still has time)</numerusform>
+            <numerusform>(%Ln still have time)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stamp(s)</source>
+        <translation>
+            <numerusform>%Ln stamp</numerusform>
+            <numerusform>%Ln stamps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s)</source>
+        <translation>
+            <numerusform>%Ln point</numerusform>
+            <numerusform>%Ln points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message numerus="yes">
         <source>%n stamp(s)</source>
@@ -192,34 +223,6 @@
 </context>
 <context>
     <name>ReportsView</name>
-    <message numerus="yes">
-        <source>%Ln day(s)</source>
-        <translation>
-            <numerusform>%Ln day</numerusform>
-            <numerusform>%Ln days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(%Ln still have time)</source>
-        <translation>
-            <numerusform>(%Ln still has time)</numerusform>
-            <numerusform>(%Ln still have time)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln stamp(s)</source>
-        <translation>
-            <numerusform>%Ln stamp</numerusform>
-            <numerusform>%Ln stamps</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln point(s)</source>
-        <translation>
-            <numerusform>%Ln point</numerusform>
-            <numerusform>%Ln points</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%Ln member(s) have not visited for that long.</source>
         <translation>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from babel.numbers import format_percent
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
@@ -27,20 +27,12 @@ from ..messages import describe
 from ..tasks import run_in_background
 from ..theme import set_role
 from ..widgets.chart_canvas import ChartCanvas
-from ..widgets.kpi_tile import BAD, FLAT, GOOD, KpiTile
+from ..widgets.key_figures import KeyFigures
 from ..widgets.period_picker import PeriodPicker
 from ..widgets.report_table import ReportTable
 from .reports_load import Loaded, load, render
 
-# The tiles, in the order shown (four a row): the headline figures first.
-TILES = ("enrolled", "active", "visits", "revenue",
-         "average_spend", "repeat", "lifetime", "first_reward",
-         "time_to_reward", "liability", "stamps_issued", "stamps_redeemed",
-         "points_issued", "points_redeemed", "expired", "cashback_issued",
-         "cashback_redeemed", "donations")
-TILE_COLUMNS = 4
 WIDE_CHARTS = {"hours"}  # a week of hours reads best across the whole width
-FIRST_REWARD_AIM = 0.5  # the industry's aim: half of the new members reach a first reward within 90 days
 
 
 def _section(name: str) -> QLabel:
@@ -126,9 +118,8 @@ class ReportsView(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         self.figures_title = _section("figuresTitle")
-        self.tiles: dict[str, KpiTile] = {name: KpiTile(name) for name in TILES}
-        self.tile_grid = QGridLayout()
-        self.tile_grid.setSpacing(14)
+        self.key_figures = KeyFigures()
+        self.tiles = self.key_figures.tiles
 
         self.charts_title = _section("chartsTitle")
         self.charts: dict[str, ChartCanvas] = {name: ChartCanvas(name, 420 if name in WIDE_CHARTS else 380)
@@ -181,7 +172,7 @@ class ReportsView(QWidget):
         page.addWidget(self.message)
         page.addWidget(self.summary)
         page.addWidget(self.figures_title)
-        page.addLayout(self.tile_grid)
+        page.addWidget(self.key_figures)
         page.addWidget(self.charts_title)
         page.addLayout(self.chart_grid)
         page.addLayout(self.tables_row)
@@ -203,7 +194,6 @@ class ReportsView(QWidget):
         layout.setSpacing(10)
         layout.addLayout(controls)
         layout.addWidget(self.scroll, 1)
-        self._place_tiles()
         self._place_charts()
         self.retranslate()
 
@@ -223,15 +213,13 @@ class ReportsView(QWidget):
         self.tiers_title.setText(self.tr("Tiers: members and moves"))
         self.inactive_before.setText(self.tr("Inactive members: no visit for"))
         self.inactive_after.setText(self.tr("days"))
-        for name, tile in self.tiles.items():
-            tile.set_caption(*self._tile_caption(name))
         if self.current is None:
             self.heading.setText(self.tr("Reports"))
             self.subheading.setText(self.tr("Loading the report …"))
             for chart in self.charts.values():
                 chart.set_message(self.tr("Loading …"))
         else:
-            self._fill_figures(self.current)
+            self._fill_heading(self.current)
         if self._wording not in (None, i18n.language()):  # charts, summary and tables come worded by the core
             if self.current:
                 self._rerender()
@@ -252,39 +240,6 @@ class ReportsView(QWidget):
         self.loading.adjustSize()
         self.loading.move(self.scroll.viewport().width() - self.loading.width() - 24, 12)
         self.loading.raise_()
-
-    def _tile_caption(self, name: str) -> tuple[str, str]:
-        return {
-            "enrolled": (self.tr("New members"), self.tr("Customers who got a loyalty card in this period.")),
-            "active": (self.tr("Active members"),
-                       self.tr("Members with a visit in the 90 days up to the end of the period.")),
-            "visits": (self.tr("Visits"), self.tr("Purchases booked on a loyalty card in this period.")),
-            "revenue": (self.tr("Revenue"), self.tr("What customers with a loyalty card spent in this period.")),
-            "average_spend": (self.tr("Average spend per visit"), self.tr("Revenue divided by visits.")),
-            "repeat": (self.tr("Repeat-visit rate"),
-                       self.tr("Of the customers who came in this period, the share who came twice or more.")),
-            "lifetime": (self.tr("Lifetime value"),
-                         self.tr("What a member has spent on average since they joined.")),
-            "first_reward": (self.tr("First reward within 90 days"),
-                             self.tr("Of the members who joined in this period, the share who reached their first "
-                                     "reward within 90 days. Programs aim for at least half.")),
-            "time_to_reward": (self.tr("Time to first reward"),
-                               self.tr("On average, how long new members took to reach their first reward.")),
-            "stamps_issued": (self.tr("Stamps issued"), self.tr("Stamps customers earned in this period.")),
-            "stamps_redeemed": (self.tr("Stamps redeemed"),
-                                self.tr("Stamps customers spent on rewards in this period.")),
-            "points_issued": (self.tr("Points issued"), self.tr("Points customers earned in this period.")),
-            "points_redeemed": (self.tr("Points redeemed"),
-                                self.tr("Points customers spent on rewards in this period.")),
-            "cashback_issued": (self.tr("Cashback issued"), self.tr("Cashback customers earned in this period.")),
-            "cashback_redeemed": (self.tr("Cashback redeemed"),
-                                  self.tr("Cashback customers took off their bills in this period.")),
-            "liability": (self.tr("Outstanding liability"),
-                          self.tr("What customers could still redeem (stamps, points and cashback not yet used), "
-                                  "in money: what the program owes them.")),
-            "expired": (self.tr("Points expired"), self.tr("Points that ran out unused in this period.")),
-            "donations": (self.tr("Donations"), self.tr("Rewards customers gave to a good cause in this period.")),
-        }[name]
 
     def take_focus(self) -> None:
         """The keyboard starts at the period buttons (a scanned card still goes to the customer search)."""
@@ -328,7 +283,9 @@ class ReportsView(QWidget):
         self._serial += 1
         serial = self._serial
         self.loading.show()
-        run_in_background(work, lambda loaded: self._show(serial, loaded), lambda exc: self._fail(serial, exc))
+        # The owner area may be gone by the time a report arrives (the window closed meanwhile): then drop it.
+        run_in_background(work, lambda loaded: shiboken6.isValid(self) and self._show(serial, loaded),
+                          lambda exc: shiboken6.isValid(self) and self._fail(serial, exc))
 
     def _show(self, serial: int, loaded: Loaded) -> None:
         if serial != self._serial:
@@ -336,7 +293,8 @@ class ReportsView(QWidget):
         self.loading.hide()
         self.current = loaded
         self._fill_shops(loaded.shops)
-        self._fill_figures(loaded)
+        self._fill_heading(loaded)
+        self.key_figures.fill(loaded)
         self.summary.setText(loaded.summary)
         for name, chart in self.charts.items():
             if name in loaded.figures:
@@ -377,34 +335,8 @@ class ReportsView(QWidget):
         self.shop_label.setVisible(several)
         self.shop.setVisible(several)
 
-    # ---- figures ----
-
-    def _money(self, minor: int | None) -> str:
-        return "–" if minor is None else i18n.money(minor, self.current.program, self.current.report.currency)
-
-    def _number(self, value: int | None) -> str:
-        return "–" if value is None else i18n.number(value, self.current.program)
-
-    def _percent(self, rate: float | None) -> str:
-        return "–" if rate is None else format_percent(rate, locale=i18n.locale_of(self.current.program))
-
-    def _days(self, days: float | None) -> str:
-        return "–" if days is None else self.tr("%Ln day(s)", "", round(days))
-
-    def _change(self, now, before, show, good_when_up: bool | None = True) -> tuple[str, str]:
-        """('▲ up from 22', GOOD): how a figure moved since the period before, coloured by what that means."""
-        if now is None or before is None:
-            return "", FLAT
-        if show(now) == show(before):
-            return self.tr("= same as before"), FLAT
-        up = now > before
-        trend = FLAT if good_when_up is None else (GOOD if up == good_when_up else BAD)
-        text = self.tr("▲ up from %1") if up else self.tr("▼ down from %1")
-        return fill(text, show(before)), trend
-
-    def _fill_figures(self, loaded: Loaded) -> None:
+    def _fill_heading(self, loaded: Loaded) -> None:
         report, program = loaded.report, loaded.program
-        now, before = report.kpis, report.previous
         self.heading.setText(report.period.label(i18n.language()))
         parts = [fill(self.tr("as of %1"), i18n.moment(report.as_of, program)).replace(" ", "\u00a0")]
         if self.shop.isVisible():  # several shops: say which one (or all) these figures are of
@@ -412,104 +344,6 @@ class ReportsView(QWidget):
         # what the figures are compared with ("1.–15. März 2026, bis 10:00 Uhr" while the period runs) may wrap
         parts.insert(-1, fill(self.tr("Compared with %1"), report.compared.label(i18n.language())))
         self.subheading.setText("  ·  ".join(parts))  # wrap between parts, and inside the long comparison
-        n, money, pct = self._number, self._money, self._percent
-        figures = {
-            "enrolled": (n(now.members_enrolled), self._change(now.members_enrolled, before.members_enrolled, n),
-                         ""),
-            "active": (n(now.active_members), self._change(now.active_members, before.active_members, n),
-                       fill(self.tr("of %1 members"), n(report.members_total))),
-            "visits": (n(now.visits.total), self._change(now.visits.total, before.visits.total, n),
-                       fill(self.tr("%1 by identified members, %2 by anonymous cards"), n(now.visits.members),
-                            n(now.visits.anonymous))),
-            "revenue": (money(now.revenue.total), self._change(now.revenue.total, before.revenue.total, money),
-                        fill(self.tr("%1 from identified members"), money(now.revenue.members))),
-            "average_spend": (money(now.average_spend),
-                              self._change(now.average_spend, before.average_spend, money), ""),
-            "repeat": (pct(now.repeat_visit_rate),
-                       self._change(now.repeat_visit_rate, before.repeat_visit_rate, pct), ""),
-            "lifetime": (money(report.lifetime_value), ("", FLAT),
-                         fill(self.tr("members stay %1 on average"), self._days(report.average_membership_days))
-                         if report.average_membership_days is not None else ""),
-            "first_reward": (pct(now.first_reward_share),
-                             self._change(now.first_reward_share, before.first_reward_share, pct),
-                             self._first_reward_note(now)),
-            "time_to_reward": (self._days(now.days_to_first_reward),
-                               self._change(now.days_to_first_reward, before.days_to_first_reward, self._days,
-                                            good_when_up=False), ""),
-            "stamps_issued": (n(now.stamps_issued), self._change(now.stamps_issued, before.stamps_issued, n), ""),
-            "stamps_redeemed": (n(now.stamps_redeemed),
-                                self._change(now.stamps_redeemed, before.stamps_redeemed, n),
-                                self._rate_note(now.stamp_redemption_rate)),
-            "points_issued": (n(now.points_issued), self._change(now.points_issued, before.points_issued, n), ""),
-            "points_redeemed": (n(now.points_redeemed),
-                                self._change(now.points_redeemed, before.points_redeemed, n),
-                                self._rate_note(now.point_redemption_rate)),
-            "cashback_issued": (money(now.cashback_issued),
-                                self._change(now.cashback_issued, before.cashback_issued, money), ""),
-            "cashback_redeemed": (money(now.cashback_redeemed),
-                                  self._change(now.cashback_redeemed, before.cashback_redeemed, money),
-                                  self._rate_note(now.cashback_redemption_rate)),
-            "liability": (money(report.liability_value), ("", FLAT), self._liability_note(report)),
-            "expired": (n(now.points_expired),
-                        self._change(now.points_expired, before.points_expired, n, good_when_up=False), ""),
-            "donations": (n(now.donations), self._change(now.donations, before.donations, n),
-                          fill(self.tr("%1 points, worth %2"), n(now.donated_points), money(now.donated_value))
-                          if now.donations else ""),
-        }
-        for name, (value, (change, trend), note) in figures.items():
-            self.tiles[name].set_figures(value, change, trend, note)
-        self._place_tiles(self._relevant_tiles(loaded))
-
-    def _first_reward_note(self, kpis) -> str:
-        aim = fill(self.tr("Aim: at least %1"), self._percent(FIRST_REWARD_AIM))
-        if not kpis.first_reward_cohort:
-            return aim
-        reached = fill(self.tr("%1 of %2 new members"), self._number(kpis.first_reward_reached),
-                       self._number(kpis.first_reward_cohort))
-        pending = (" " + self.tr("(%Ln still have time)", "", kpis.first_reward_pending)
-                   if kpis.first_reward_pending else "")
-        return f"{aim}\n{reached}{pending}"
-
-    def _rate_note(self, rate: float | None) -> str:
-        return "" if rate is None else fill(self.tr("Redemption rate: %1"), self._percent(rate))
-
-    def _liability_note(self, report) -> str:
-        parts = []
-        if report.liability_stamps:
-            parts.append(self.tr("%Ln stamp(s)", "", report.liability_stamps))
-        if report.liability_points:
-            parts.append(self.tr("%Ln point(s)", "", report.liability_points))
-        if report.liability_cashback:
-            parts.append(fill(self.tr("%1 cashback"), self._money(report.liability_cashback)))
-        return ", ".join(parts)
-
-    def _relevant_tiles(self, loaded: Loaded) -> list[str]:
-        """Every tile the program (or the figures) give a meaning: no 'Stamps given: 0' for a points-only shop."""
-        program, now, before, report = loaded.program, loaded.report.kpis, loaded.report.previous, loaded.report
-        has = {
-            "stamps": program.stamps is not None or any((now.stamps_issued, before.stamps_issued,
-                                                          report.liability_stamps)),
-            "points": program.points is not None or any((now.points_issued, before.points_issued,
-                                                          report.liability_points)),
-            "cashback": program.cashback is not None or any((now.cashback_issued, before.cashback_issued,
-                                                              report.liability_cashback)),
-            "donations": any(r.donation for r in program.rewards) or bool(now.donations or before.donations),
-        }
-        needs = {"stamps_issued": "stamps", "stamps_redeemed": "stamps", "points_issued": "points",
-                 "points_redeemed": "points", "expired": "points", "cashback_issued": "cashback",
-                 "cashback_redeemed": "cashback", "donations": "donations"}
-        return [name for name in TILES if has.get(needs.get(name), True)]
-
-    def _place_tiles(self, shown: list[str] | None = None) -> None:
-        shown = list(TILES) if shown is None else shown
-        for tile in self.tiles.values():
-            self.tile_grid.removeWidget(tile)
-        for index, name in enumerate(shown):
-            self.tile_grid.addWidget(self.tiles[name], index // TILE_COLUMNS, index % TILE_COLUMNS)
-        for name, tile in self.tiles.items():
-            tile.setVisible(name in shown)
-        for column in range(TILE_COLUMNS):
-            self.tile_grid.setColumnStretch(column, 1)
 
     def _place_charts(self) -> None:
         """Two charts a row; the heat map, and a chart that would stand alone, across both; the charts the program
